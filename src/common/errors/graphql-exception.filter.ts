@@ -1,0 +1,22 @@
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { DomainError } from './domain-error';
+
+/**
+ * Hands resolver errors back to GraphQL, where the error formatter gives each its code.
+ * Refusals (DomainError) are expected and not logged; anything else is logged by name and
+ * message only, since a driver error's detail can quote personal values. Plain HTTP routes
+ * (health) keep Nest's own handling.
+ */
+@Catch()
+export class GraphqlExceptionFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
+    if (!(exception instanceof DomainError)) {
+      this.logger.error(exception instanceof Error ? `${exception.name}: ${exception.message}` : 'Non-error thrown');
+    }
+    return exception;
+  }
+}

@@ -1,0 +1,71 @@
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { Tag } from '../../taxonomy/tag.entity';
+import { TaxonomyService } from '../../taxonomy/taxonomy.service';
+import { DomainError, DomainErrorReason } from '../errors/domain-error';
+import { Connection, PageArgs, paginate } from '../pagination/connection';
+import { ProfileFieldsInput } from './dto/profile-fields.input';
+import { ProfileColumns } from './profile-columns';
+import { rejectNulls, resolveProfileTags } from './profile-writer';
+
+type Profile = ProfileColumns & { id: string; tags?: Tag[] };
+
+export interface ProfileKind<T extends Profile, U extends Partial<ProfileFieldsInput>> {
+  entity: EntityTarget<T> & (new () => T);
+  alias: string;
+  notFound: DomainErrorReason;
+  noun: string;
+  /** Fields an update may leave out but never set to null. */
+  required: readonly (keyof U & string)[];
+  /** The new row's values before the input is applied. */
+  defaults: () => Partial<T>;
+  /** Copies the fields the input names onto the row; undefined means unchanged. */
+  apply: (row: T, input: U) => void;
+}
+
+/** Reads and writes of a profile with tags: peers and support workers alike. */
+export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInput>> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+    private readonly kind: ProfileKind<T, U>,
+  ) {}
+
+  findById(id: string): Promise<T | null> {
+    return this.dataSource.manager.findOne(this.kind.entity, { where: { id } as never });
+  }
+
+  list(page: PageArgs): Promise<Connection<T>> {
+    return paginate(this.dataSource.manager.createQueryBuilder(this.kind.entity, this.kind.alias), page);
+  }
+
+  create(input: U): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = Object.assign(new this.kind.entity(), this.kind.defaults());
+      this.kind.apply(row, input);
+      row.tags = await resolveProfileTags(this.taxonomy, manager, input, []);
+      return manager.save(row);
+    });
+  }
+
+  update(id: string, input: U): Promise<T> {
+    rejectNulls(input, this.kind.required);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lock(manager, id);
+      this.kind.apply(row, input);
+      const current = await manager.createQueryBuilder().relation(this.kind.entity, 'tags').of(id).loadMany<Tag>();
+      row.tags = await resolveProfileTags(this.taxonomy, manager, input, current);
+      row.profileVersion += 1;
+      return manager.save(row);
+    });
+  }
+
+  /** Row lock: concurrent updates of one profile apply one after the other. */
+  private async lock(manager: EntityManager, id: string): Promise<T> {
+    const row = await manager.findOne(this.kind.entity, {
+      where: { id } as never,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) throw new DomainError(this.kind.notFound, `No ${this.kind.noun} with id ${id}`);
+    return row;
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Used only outside production, so `npm start` and `npm run token` agree with nothing configured. */
+export const DEVELOPMENT_JWT_SECRET = 'peermatch-development-secret-not-for-production';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: optionalString.pipe(
+      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    ),
+    REDIS_URL: optionalString.pipe(
+      z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+    ),
+    JWT_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
+    EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Fails fast, naming every variable that is missing or malformed. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const result = environmentSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new InvalidEnvironmentError(`Invalid environment: ${problems.join('; ')}`);
+}
+
+export function jwtSecretOf(environment: Pick<Environment, 'JWT_SECRET'>): string {
+  return environment.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+}

@@ -1,0 +1,46 @@
+import pino from 'pino';
+import { createApp } from './bootstrap';
+import { InvalidEnvironmentError, parseEnvironment } from './config/environment';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+
+const log = pino({ name: 'peermatch' });
+
+async function main(): Promise<void> {
+  const environment = parseEnvironment(process.env);
+  let embedded: EmbeddedDatabase | undefined;
+  if (!environment.DATABASE_URL) {
+    log.info({ dir: environment.EMBEDDED_DB_DIR }, 'DATABASE_URL unset: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: environment.EMBEDDED_DB_DIR,
+      port: environment.EMBEDDED_DB_PORT,
+      onLog: (line) => log.debug({ postgres: line.trim() }),
+    });
+  }
+  const databaseUrl = environment.DATABASE_URL ?? embedded!.url;
+
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+
+  const app = await createApp({ database: { url: databaseUrl } });
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  await app.listen({ port: environment.PORT, host: '0.0.0.0' });
+  log.info({ port: environment.PORT }, `GraphQL API on http://localhost:${environment.PORT}/graphql`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InvalidEnvironmentError) log.fatal(error.message);
+  else log.fatal({ err: error }, 'start failed');
+  process.exit(1);
+});

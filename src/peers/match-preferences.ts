@@ -1,0 +1,17 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Gender, MatchFactor } from '../common/graphql-enums';
+
+@ObjectType()
+export class FactorImportance {
+  @Field(() => MatchFactor) factor!: MatchFactor;
+  @Field(() => Int, { description: '0 ignore .. 3 very important' }) importance!: number;
+}
+
+@ObjectType()
+export class MatchPreferences {
+  @Field(() => [Gender], { nullable: true, description: 'Genders of worker the peer wants; none given: any.' })
+  workerGenders?: Gender[] | null;
+
+  @Field(() => [FactorImportance], { nullable: true })
+  importance?: FactorImportance[] | null;
+}

@@ -1,0 +1,35 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { ProfileColumns } from '../common/profile/profile-columns';
+import { Tag } from '../taxonomy/tag.entity';
+import { Consent } from './consent';
+import { MatchPreferences } from './match-preferences';
+
+@ObjectType({ description: 'A person in mental-health recovery looking for peer support.' })
+@Entity('peer')
+export class Peer extends ProfileColumns {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => Float, { nullable: true, description: 'How far the peer will travel to meet in person.' })
+  @Column({ name: 'max_distance_km', type: 'double precision', nullable: true })
+  maxDistanceKm!: number | null;
+
+  @Field(() => MatchPreferences)
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  preferences!: MatchPreferences;
+
+  @Field(() => Consent)
+  @Column(() => Consent, { prefix: false })
+  consent!: Consent;
+
+  /** Lived experiences, interests and cultural backgrounds together; fields split them by kind. */
+  @ManyToMany(() => Tag)
+  @JoinTable({
+    name: 'peer_tag',
+    joinColumn: { name: 'peer_id', foreignKeyConstraintName: 'FK_peer_tag_peer' },
+    inverseJoinColumn: { name: 'tag_id', foreignKeyConstraintName: 'FK_peer_tag_tag' },
+  })
+  tags?: Tag[];
+}

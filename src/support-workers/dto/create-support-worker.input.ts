@@ -1,0 +1,22 @@
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { ProfileFieldsInput } from '../../common/profile/dto/profile-fields.input';
+
+export const MAX_CAPACITY = 50;
+export const MAX_SERVICE_RADIUS_KM = 500;
+
+@InputType()
+export class CreateSupportWorkerInput extends ProfileFieldsInput {
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_SERVICE_RADIUS_KM)
+  serviceRadiusKm?: number | null;
+
+  @Field(() => Int, { description: 'Most active matches at once (0..50).' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CAPACITY)
+  capacity!: number;
+}

@@ -1,0 +1,33 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { ProfileColumns } from '../common/profile/profile-columns';
+import { Tag } from '../taxonomy/tag.entity';
+
+@ObjectType({ description: 'A peer support worker: someone with their own lived experience who supports others.' })
+@Entity('support_worker')
+export class SupportWorker extends ProfileColumns {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => Float, { nullable: true, description: 'How far the worker travels to meet in person.' })
+  @Column({ name: 'service_radius_km', type: 'double precision', nullable: true })
+  serviceRadiusKm!: number | null;
+
+  @Field(() => Int, { description: 'Most active matches at once.' })
+  @Column({ type: 'smallint' })
+  capacity!: number;
+
+  @Field()
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** Lived experiences the worker discloses to peers, interests and cultural backgrounds. */
+  @ManyToMany(() => Tag)
+  @JoinTable({
+    name: 'support_worker_tag',
+    joinColumn: { name: 'support_worker_id', foreignKeyConstraintName: 'FK_support_worker_tag_worker' },
+    inverseJoinColumn: { name: 'tag_id', foreignKeyConstraintName: 'FK_support_worker_tag_tag' },
+  })
+  tags?: Tag[];
+}

@@ -1,0 +1,5 @@
+export enum TagKind {
+  LIVED_EXPERIENCE = 'LIVED_EXPERIENCE',
+  INTEREST = 'INTEREST',
+  CULTURE = 'CULTURE',
+}

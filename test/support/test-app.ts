@@ -1,0 +1,68 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import { DevelopmentClaims, signDevelopmentToken } from '../../src/common/auth/development-token';
+import { DEVELOPMENT_JWT_SECRET } from '../../src/config/environment';
+import { QueryCounter } from './query-counter';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface GraphqlError {
+  message: string;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: GraphqlError[];
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  queries: QueryCounter;
+  /** POST /graphql as the caller the token names (no token: anonymous). */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphqlResponse<T>>;
+  tokenFor(claims: DevelopmentClaims): Promise<string>;
+  /** Deletes every profile, so each test starts from the seeded taxonomy alone. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real application on a database of this test file's own. */
+export async function startTestApp(): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const queries = new QueryCounter();
+  const app = await createApp({ database: { url: database.url, logger: queries } });
+  await app.getHttpAdapter().getInstance().ready();
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    dataSource,
+    queries,
+    async gql(query, variables, token) {
+      const call = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+      if (token) call.set('authorization', `Bearer ${token}`);
+      const response = await call.send({ query, variables });
+      return { status: response.status, data: response.body.data, errors: response.body.errors };
+    },
+    tokenFor: (claims) => signDevelopmentToken(DEVELOPMENT_JWT_SECRET, claims),
+    reset: async () => {
+      await dataSource.query('TRUNCATE peer, support_worker CASCADE');
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The first error's GraphQL code, for assertions that read as sentences. */
+export function errorCode(response: GraphqlResponse<unknown>): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
