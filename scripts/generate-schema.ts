@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createApp } from '../src/bootstrap';
 import { printServedSchema } from '../src/schema/print-schema';
 
+process.env.LOG_LEVEL ??= 'warn';
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL must be set; run through `npm run schema:generate`');

@@ -1,21 +1,33 @@
 import 'reflect-metadata';
 import './common/graphql-enums';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
+import { loggerOptions, requestIdOf } from './common/logging/logger-options';
+import { logRequests } from './common/logging/request-logging';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { parseEnvironment } from './config/environment';
 
 /** Requests larger than this are refused before parsing: no legitimate operation comes close. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(options),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
-    { bufferLogs: true },
-  );
+  const environment = parseEnvironment(process.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: loggerOptions(environment.LOG_LEVEL),
+    // Requests are logged once, by logRequests, without what they carry.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
+  logRequests(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));

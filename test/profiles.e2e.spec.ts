@@ -1,4 +1,4 @@
-import { errorCode, startTestApp, TestApp } from './support/test-app';
+import { errorCode, GraphqlResponse, startTestApp, TestApp } from './support/test-app';
 import { makePeer, makeSupportWorker, PEER_FIELDS, peerInput, WORKER_FIELDS, workerInput } from './support/factories';
 
 describe('registering peers and support workers', () => {
@@ -82,13 +82,21 @@ describe('registering peers and support workers', () => {
     ['a birth year in the future', { birthYear: new Date().getUTCFullYear() + 1 }, 'birthYear'],
     ['a language that is not ISO 639-1', { languages: ['english'] }, 'languages'],
     ['no language', { languages: [] }, 'languages'],
-    ['more than 10 languages', { languages: ['en', 'vi', 'ar', 'el', 'zh', 'it', 'hi', 'pa', 'es', 'fr', 'de'] }, 'languages'],
+    [
+      'more than 10 languages',
+      { languages: ['en', 'vi', 'ar', 'el', 'zh', 'it', 'hi', 'pa', 'es', 'fr', 'de'] },
+      'languages',
+    ],
     ['no mode', { modes: [] }, 'modes'],
     ['a latitude out of range', { location: { latitude: 91, longitude: 0 } }, 'location.latitude'],
     ['a longitude out of range', { location: { latitude: 0, longitude: -181 } }, 'location.longitude'],
     ['a negative travel distance', { maxDistanceKm: -1 }, 'maxDistanceKm'],
     ['too many interests', { interests: Array.from({ length: 21 }, (_, i) => `tag-${i}`) }, 'interests'],
-    ['an importance above 3', { preferences: { importance: [{ factor: 'AGE', importance: 4 }] } }, 'preferences.importance.0.importance'],
+    [
+      'an importance above 3',
+      { preferences: { importance: [{ factor: 'AGE', importance: 4 }] } },
+      'preferences.importance.0.importance',
+    ],
   ])('refuses %s, naming the field', async (_case, overrides, field) => {
     const response = await t.gql(CREATE_PEER, { input: peerInput(overrides) }, intake);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
@@ -194,14 +202,21 @@ describe('registering peers and support workers', () => {
     for (const name of ['A', 'B', 'C', 'D', 'E']) await makeSupportWorker(t, { displayName: name });
     const PAGE = `query ($after: String) { supportWorkers(first: 2, after: $after) {
       totalCount edges { cursor node { displayName } } pageInfo { hasNextPage endCursor } } }`;
+    interface Page {
+      supportWorkers: {
+        totalCount: number;
+        edges: { node: { displayName: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const response: Awaited<ReturnType<typeof t.gql<{ supportWorkers: any }>>> = await t.gql(PAGE, { after }, intake);
+      const response: GraphqlResponse<Page> = await t.gql<Page>(PAGE, { after }, intake);
       const connection = response.data!.supportWorkers;
       expect(connection.totalCount).toBe(5);
-      seen.push(...connection.edges.map((edge: { node: { displayName: string } }) => edge.node.displayName));
+      seen.push(...connection.edges.map((edge) => edge.node.displayName));
       pages += 1;
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;

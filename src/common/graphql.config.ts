@@ -24,7 +24,10 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       introspection: !production,
       csrfPrevention: true,
       includeStacktraceInErrorResponses: !production,
-      context: (request: RequestWithPrincipal): GraphqlContext => ({ req: request, loaders: createLoaders(dataSource) }),
+      context: (request: RequestWithPrincipal): GraphqlContext => ({
+        req: request,
+        loaders: createLoaders(dataSource),
+      }),
       formatError: createErrorFormatter({
         exposeStack: !production,
         // Resolver errors were logged by GraphqlExceptionFilter; these come from elsewhere in Apollo.

@@ -35,7 +35,7 @@ export interface TestApp {
 }
 
 /** The real application on a database of this test file's own. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { jwtSecret?: string } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const queries = new QueryCounter();
   const app = await createApp({ database: { url: database.url, logger: queries } });
@@ -51,7 +51,7 @@ export async function startTestApp(): Promise<TestApp> {
       const response = await call.send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors };
     },
-    tokenFor: (claims) => signDevelopmentToken(DEVELOPMENT_JWT_SECRET, claims),
+    tokenFor: (claims) => signDevelopmentToken(options.jwtSecret ?? DEVELOPMENT_JWT_SECRET, claims),
     reset: async () => {
       await dataSource.query('TRUNCATE peer, support_worker CASCADE');
     },

@@ -70,7 +70,12 @@ function encodeCursor(row: Keyed): string {
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && UUID.test(id) && !Number.isNaN(Date.parse(createdAt))) {
+    if (
+      typeof createdAt === 'string' &&
+      typeof id === 'string' &&
+      UUID.test(id) &&
+      !Number.isNaN(Date.parse(createdAt))
+    ) {
       return { createdAt, id };
     }
   } catch {
@@ -87,7 +92,11 @@ export async function paginate<T extends ObjectLiteral & Keyed>(
   { first, after }: PageArgs,
 ): Promise<Connection<T>> {
   const alias = query.alias;
-  const page = query.clone().orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(first + 1);
+  const page = query
+    .clone()
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(first + 1);
   if (after) {
     const cursor = decodeCursor(after);
     page.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {

@@ -1,0 +1,36 @@
+import { DEVELOPMENT_JWT_SECRET, jwtSecretOf, parseEnvironment } from './environment';
+
+describe('parseEnvironment', () => {
+  it('defaults to port 3000, the embedded database and the queue on PostgreSQL', () => {
+    const environment = parseEnvironment({});
+    expect(environment).toMatchObject({ PORT: 3000, NODE_ENV: 'development' });
+    expect(environment.DATABASE_URL).toBeUndefined();
+    expect(environment.REDIS_URL).toBeUndefined();
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseEnvironment({ DATABASE_URL: '', JWT_SECRET: ' ' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['REDIS_URL', { REDIS_URL: 'not a url' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+    ['JWT_SECRET', { NODE_ENV: 'production' }],
+  ])('stops with a message naming %s when it is wrong', (variable, source) => {
+    expect(() => parseEnvironment(source)).toThrow(new RegExp(`Invalid environment: .*\\b${variable}\\b`));
+  });
+
+  it('accepts production with a long enough secret', () => {
+    const secret = 'x'.repeat(32);
+    const environment = parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret });
+    expect(jwtSecretOf(environment)).toBe(secret);
+  });
+
+  it('uses the development secret only when none is configured', () => {
+    expect(jwtSecretOf(parseEnvironment({}))).toBe(DEVELOPMENT_JWT_SECRET);
+  });
+});

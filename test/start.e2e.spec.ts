@@ -1,0 +1,148 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { signDevelopmentToken } from '../src/common/auth/development-token';
+import { DEVELOPMENT_JWT_SECRET } from '../src/config/environment';
+import { freePort } from './support/free-port';
+import { createTestDatabase } from './support/test-database';
+
+const ROOT = join(__dirname, '..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startService(env: Record<string, string | undefined>): Started {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitUntilReady(port: number, started: Started): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`not ready within 60 s:\n${started.output()}`);
+}
+
+async function acceptsConnections(port: number): Promise<boolean> {
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'peermatch',
+    password: 'peermatch',
+    database: 'postgres',
+  });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+describe('npm start', () => {
+  jest.setTimeout(120_000);
+
+  it('stops at once, naming the variable, when the environment is wrong', async () => {
+    const started = startService({ PORT: 'eighty' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(/Invalid environment: PORT/);
+  });
+
+  it('runs on its own PostgreSQL, serves the seeded taxonomy, and stops that PostgreSQL on SIGTERM', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'peermatch-start-'));
+    await chmod(home, 0o755); // the database runs as the postgres user, who must reach its directory
+    const [port, databasePort] = [await freePort(), await freePort()];
+    const started = startService({
+      PORT: String(port),
+      EMBEDDED_DB_DIR: join(home, 'postgres'),
+      EMBEDDED_DB_PORT: String(databasePort),
+    });
+    try {
+      await waitUntilReady(port, started);
+      const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { role: 'INTAKE' });
+      const graphql = (query: string, variables: object = {}) =>
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-request-id': 'req-start-test-1',
+          },
+          body: JSON.stringify({ query, variables }),
+        }).then((r) => r.json() as Promise<{ data: Record<string, unknown> }>);
+
+      const tags = await graphql('{ tags(kind: LIVED_EXPERIENCE) { slug parent { slug } } }');
+      expect(tags.data.tags).toContainEqual({ slug: 'panic-attacks', parent: { slug: 'anxiety' } });
+
+      const created = await graphql('mutation ($input: CreatePeerInput!) { createPeer(input: $input) { id } }', {
+        input: {
+          displayName: 'Wilhelmina Quarrington',
+          languages: ['en'],
+          modes: ['PHONE'],
+          livedExperiences: ['psychosis'],
+        },
+      });
+      expect(created.data.createPeer).toHaveProperty('id');
+      // One JSON line per request, carrying its id; no name, health information or token in any line.
+      const lines = started
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
+      expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+        expect.objectContaining({ reqId: 'req-start-test-1', req: { method: 'POST', path: '/graphql' } }),
+      );
+      expect(started.output()).not.toMatch(/Wilhelmina|Quarrington|psychosis|Bearer|eyJ/);
+
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      expect(await acceptsConnections(databasePort)).toBe(false);
+      expect(existsSync(join(home, 'postgres', 'postmaster.pid'))).toBe(false);
+      expect(existsSync(join(home, 'postgres', 'PG_VERSION'))).toBe(true);
+    } finally {
+      started.child.kill('SIGKILL');
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('starts no database of its own when DATABASE_URL is set', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'peermatch-start-'));
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const started = startService({
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      EMBEDDED_DB_DIR: join(home, 'postgres'),
+    });
+    try {
+      await waitUntilReady(port, started);
+      expect(existsSync(join(home, 'postgres'))).toBe(false);
+    } finally {
+      started.child.kill('SIGTERM');
+      await started.exited;
+      await database.drop();
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
