@@ -7,7 +7,7 @@
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 
-let output = '';
+let output;
 try {
   output = execSync('npm ci --dry-run --no-audit --no-fund', { encoding: 'utf8', stdio: 'pipe' });
 } catch (error) {
