@@ -1,0 +1,20 @@
+/**
+ * The matching core: plain functions over plain data, no framework, database or queue.
+ * Services load rows, turn them into profiles, call these, and store what they return.
+ */
+export { explainPair, type PairExplanation, type ScoreComponent } from './explain';
+export { HardConstraint } from './hard-constraint';
+export { evaluatePair } from './kernel';
+export { MatchFactor } from './match-factor';
+export { preparePeer, prepareWorkers, type PreparedPeer, type PreparedWorkers } from './prepared';
+export type { GeoPoint, PeerProfile, TagInfo, TagKindName, WeeklyAvailability, WorkerProfile } from './profiles';
+export {
+  DEFAULT_EXPOSURE_FACTOR,
+  DEFAULT_SUGGESTION_COUNT,
+  rankCandidates,
+  rankForWaitingPeers,
+  type Ranked,
+  type WaitingPeer,
+} from './rank';
+export { TaxonomyIndex } from './taxonomy-index';
+export { DEFAULT_WEIGHTS, weightsFor, type Importance, type Weights } from './weights';

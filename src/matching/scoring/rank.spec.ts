@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { evaluatePair } from './kernel';
+import { preparePeer, prepareWorkers } from './prepared';
+import { rankCandidates, rankForWaitingPeers } from './rank';
+import { peerArbitrary, workerArbitrary, workersArbitrary } from './testing/arbitraries';
+import { peer, taxonomy, worker } from './testing/fixtures';
+
+describe('ranking', () => {
+  it('returns the top k best first, with ranks from 1', () => {
+    const workers = prepareWorkers(
+      [
+        worker({ id: 'a', interestIds: [] }),
+        worker({ id: 'b', interestIds: ['cooking'] }),
+        worker({ id: 'c', interestIds: ['baking'] }),
+        worker({ id: 'd', active: false, interestIds: ['cooking'] }),
+      ],
+      taxonomy,
+    );
+    const ranked = rankCandidates(preparePeer(peer({ interestIds: ['cooking'] }), workers), workers, 2);
+    expect(ranked.map(({ workerId, rank }) => [workerId, rank])).toEqual([
+      ['b', 1],
+      ['c', 2],
+    ]);
+  });
+
+  it('breaks ties by worker id, whatever the input order', () => {
+    const ids = ['m', 'c', 'x', 'a'];
+    const workers = prepareWorkers(
+      ids.map((id) => worker({ id })),
+      taxonomy,
+    );
+    expect(rankCandidates(preparePeer(peer(), workers), workers, 3).map((r) => r.workerId)).toEqual(['a', 'c', 'm']);
+  });
+
+  it('offers a worker with one free place to at most three waiting peers, longest-waiting first', () => {
+    const workers = prepareWorkers([worker({ id: 'popular', capacity: 1 })], taxonomy);
+    const waiting = Array.from({ length: 50 }, (_, i) => ({
+      peer: preparePeer(peer({ id: `peer-${String(i).padStart(2, '0')}` }), workers),
+      waitingSince: new Date(Date.UTC(2026, 0, 1) + (50 - i) * 60_000),
+    }));
+    const suggestions = rankForWaitingPeers(waiting, workers);
+    const offeredTo = [...suggestions].filter(([, ranked]) => ranked.length > 0).map(([peerId]) => peerId);
+    expect(offeredTo.sort()).toEqual(['peer-47', 'peer-48', 'peer-49']);
+  });
+});
+
+describe('properties', () => {
+  it('every score lies within 0..100', () => {
+    fc.assert(
+      fc.property(peerArbitrary, workersArbitrary(6), (p, ws) => {
+        const workers = prepareWorkers(ws, taxonomy);
+        const prepared = preparePeer(p, workers);
+        for (let i = 0; i < workers.count; i++) {
+          const score = evaluatePair(prepared, workers, i);
+          if (score >= 0) expect(score).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
+  });
+
+  it('adding a tag the peer has to a worker never lowers the score', () => {
+    const kinds = ['livedExperienceIds', 'interestIds', 'cultureIds'] as const;
+    fc.assert(
+      fc.property(peerArbitrary, workerArbitrary('w-9'), fc.constantFrom(...kinds), fc.nat(), (p, w, kind, pick) => {
+        fc.pre(p[kind].length > 0);
+        const tag = p[kind][pick % p[kind].length];
+        const before = prepareWorkers([w], taxonomy);
+        const after = prepareWorkers([{ ...w, [kind]: [...new Set([...w[kind], tag])] }], taxonomy);
+        const scoreBefore = evaluatePair(preparePeer(p, before), before, 0);
+        const scoreAfter = evaluatePair(preparePeer(p, after), after, 0);
+        fc.pre(scoreBefore >= 0);
+        expect(scoreAfter).toBeGreaterThanOrEqual(scoreBefore - 1e-9);
+      }),
+    );
+  });
+
+  it('never ranks an excluded worker', () => {
+    fc.assert(
+      fc.property(peerArbitrary, workersArbitrary(8), (p, ws) => {
+        const workers = prepareWorkers(ws, taxonomy);
+        const prepared = preparePeer(p, workers);
+        for (const { workerIndex } of rankCandidates(prepared, workers, 8)) {
+          expect(evaluatePair(prepared, workers, workerIndex)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it('ranks the same whatever order the workers come in', () => {
+    fc.assert(
+      fc.property(peerArbitrary, workersArbitrary(8), fc.nat(), (p, ws, seed) => {
+        const shuffled = [...ws].sort(
+          (a, b) => ((a.id.charCodeAt(2) * 31 + seed) % 7) - ((b.id.charCodeAt(2) * 31 + seed) % 7),
+        );
+        const rank = (list: typeof ws) => {
+          const workers = prepareWorkers(list, taxonomy);
+          return rankCandidates(preparePeer(p, workers), workers, 5).map(({ workerId, score, rank }) => ({
+            workerId,
+            score,
+            rank,
+          }));
+        };
+        expect(rank(shuffled)).toEqual(rank(ws));
+      }),
+    );
+  });
+});
