@@ -3,10 +3,8 @@ import { constraintBit, HardConstraint } from './hard-constraint';
 import { MatchFactor } from './match-factor';
 import { IN_PERSON, PreparedPeer, PreparedWorkers } from './prepared';
 import { PARENT_OR_CHILD, SAME_TAG, SIBLING } from './taxonomy-index';
-import { factorIndex } from './weights';
+import { FACTOR_COUNT, factorIndex } from './weights';
 
-const INACTIVE = constraintBit(HardConstraint.WORKER_INACTIVE);
-const AT_CAPACITY = constraintBit(HardConstraint.WORKER_AT_CAPACITY);
 const NO_LANGUAGE = constraintBit(HardConstraint.NO_SHARED_LANGUAGE);
 const NO_MODE = constraintBit(HardConstraint.NO_COMPATIBLE_MODE);
 const OUT_OF_RANGE = constraintBit(HardConstraint.OUT_OF_RANGE);
@@ -27,31 +25,67 @@ export const DEFAULT_DISTANCE_SCALE_KM = 25;
 /** Ten years apart gives half the AGE credit. */
 export const AGE_HALF_CREDIT_YEARS = 10;
 
+/** Credit by which of [same, parent or child, sibling] the worker has, as bits 2, 1, 0. */
+const CREDIT_BY_MATCH = Float64Array.of(
+  0,
+  SIBLING,
+  PARENT_OR_CHILD,
+  PARENT_OR_CHILD,
+  SAME_TAG,
+  SAME_TAG,
+  SAME_TAG,
+  SAME_TAG,
+);
+
 /**
- * Mean over the peer's tags of the best credit any of the worker's tags gives it: the same tag
- * 1, its parent or a child 0.75, a sibling 0.5.
+ * Sum over the peer's tags of the best credit any of the worker's tags gives it: the same tag
+ * 1, its parent or a child 0.75, a sibling 0.5 (divided by the tag count, the coverage).
+ * This is the common case of a taxonomy of at most 32 tags: one word per bitset.
  */
-function coverage(peerTags: Int32Array, workers: PreparedWorkers, worker: number): number {
-  const { masks, words } = workers.taxonomy;
-  const bits = workers.tagBits;
-  const offset = worker * words;
+function creditInOneWord(peerMasks: Uint32Array, tags: number): number {
   let sum = 0;
-  for (let j = 0; j < peerTags.length; j++) {
-    const base = peerTags[j] * 3 * words;
+  for (let base = 0; base < peerMasks.length; base += 3) {
+    // Branch-free: whether a worker has a tag is a coin toss the processor cannot predict.
+    const same = tags & peerMasks[base];
+    const close = tags & peerMasks[base + 1];
+    const related = tags & peerMasks[base + 2];
+    sum +=
+      CREDIT_BY_MATCH[
+        (((same | -same) >>> 31) << 2) | (((close | -close) >>> 31) << 1) | ((related | -related) >>> 31)
+      ];
+  }
+  return sum;
+}
+
+/** The same over bitsets of several words. */
+function creditInWords(peerMasks: Uint32Array, words: number, tagBits: Uint32Array, offset: number): number {
+  const stride = 3 * words;
+  let sum = 0;
+  for (let base = 0; base < peerMasks.length; base += stride) {
     let best = 0;
     for (let w = 0; w < words; w++) {
-      const tags = bits[offset + w];
-      if (tags & masks[base + w]) {
+      const tags = tagBits[offset + w];
+      if (tags & peerMasks[base + w]) {
         best = SAME_TAG;
         break;
       }
-      if (best < PARENT_OR_CHILD && tags & masks[base + words + w]) best = PARENT_OR_CHILD;
-      else if (best < SIBLING && tags & masks[base + 2 * words + w]) best = SIBLING;
+      if (best < PARENT_OR_CHILD && tags & peerMasks[base + words + w]) best = PARENT_OR_CHILD;
+      else if (best < SIBLING && tags & peerMasks[base + 2 * words + w]) best = SIBLING;
     }
     sum += best;
   }
-  return sum / peerTags.length;
+  return sum;
 }
+
+function credit(peerMasks: Uint32Array, words: number, tagBits: Uint32Array, offset: number): number {
+  return words === 1 ? creditInOneWord(peerMasks, tagBits[offset]) : creditInWords(peerMasks, words, tagBits, offset);
+}
+
+/** AGE credit by difference in birth years, -150..150: a table lookup instead of a division. */
+const AGE_CREDIT = Float64Array.from({ length: 301 }, (_, index) => {
+  const apart = (index - 150) / AGE_HALF_CREDIT_YEARS;
+  return 1 / (1 + apart * apart);
+});
 
 function popcount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
@@ -60,9 +94,161 @@ function popcount(value: number): number {
 }
 
 /**
- * Compares one peer with worker `i`. Returns the score (0..100) of an eligible pair, or the
- * negated bit mask of the hard constraints it fails. With `values`, writes each factor's value
- * (NaN where the factor does not apply). Allocates nothing.
+ * Compares one peer with workers `from` until `to`, writing to `scores[j - from]` the score
+ * (0..100) of each eligible pair, or the negated bit mask of the hard constraints it fails.
+ * With `values` (explanations, one worker) every failed constraint is reported and each
+ * factor's value written (NaN where it does not apply); without (ranking), a pair is dropped at
+ * the first failed constraint. The columns are read into locals once per call, and nothing is
+ * allocated per pair.
+ */
+export function scoreRange(
+  peer: PreparedPeer,
+  workers: PreparedWorkers,
+  from: number,
+  to: number,
+  scores: Float64Array,
+  values: Float64Array | null = null,
+): void {
+  const everyConstraint = values !== null;
+  const ownExclusions = workers.ownExclusions;
+  const genders = workers.gender;
+  const modes = workers.modes;
+  const latitudes = workers.latitude;
+  const longitudes = workers.longitude;
+  const radii = workers.radiusKm;
+  const birthYears = workers.birthYear;
+  const availabilities = workers.availability;
+  const loads = workers.load;
+  const languageBits = workers.languageBits;
+  const languageWords = workers.languageWords;
+  const tagBits = workers.tagBits;
+  const words = workers.taxonomy.words;
+
+  const genderMask = peer.genderMask;
+  const peerLanguages = peer.languageBits;
+  const peerModes = peer.modes;
+  const peerLatitude = peer.latitude;
+  const peerLongitude = peer.longitude;
+  const peerHasLocation = peerLatitude === peerLatitude; // NaN when unknown
+  const peerRadius = peer.radiusKm;
+  const peerBirthYear = peer.birthYear;
+  const peerAvailability = peer.availability;
+  const peerSlots = peerAvailability !== 0 ? popcount(peerAvailability) : 0;
+  const declined = peer.declined;
+  const weights = peer.weights;
+  const livedExperiences = peer.livedExperiences;
+  const interests = peer.interests;
+  const cultures = peer.cultures;
+  const [livedExperienceWeight, interestsWeight, cultureWeight] = peer.weightPerTag;
+  const first = peer.firstLanguage;
+  const firstWord = first >>> 5;
+  const firstBit = 1 << (first & 31);
+  const ageWeight = weights[AGE];
+  const languageWeight = weights[LANGUAGE];
+  const distanceWeight = weights[DISTANCE];
+  const availabilityWeight = weights[AVAILABILITY];
+  const loadWeight = weights[LOAD];
+
+  for (let i = from; i < to; i++) {
+    let excluded = ownExclusions[i];
+    if (genderMask !== 0 && (genderMask & genders[i]) === 0) excluded |= GENDER;
+    if (excluded !== 0 && !everyConstraint) {
+      scores[i - from] = -excluded;
+      continue;
+    }
+    const languageOffset = i * languageWords;
+    let sharesLanguage = false;
+    for (let w = 0; w < languageWords; w++) {
+      if (peerLanguages[w] & languageBits[languageOffset + w]) sharesLanguage = true;
+    }
+    if (!sharesLanguage) excluded |= NO_LANGUAGE;
+
+    const sharedModes = peerModes & modes[i];
+    let distance = NaN;
+    if (sharedModes === 0) {
+      excluded |= NO_MODE;
+    } else if (sharedModes & IN_PERSON && peerHasLocation && latitudes[i] === latitudes[i]) {
+      const x = (longitudes[i] - peerLongitude) * RADIANS * peer.cosLatitude;
+      const y = (latitudes[i] - peerLatitude) * RADIANS;
+      const km = EARTH_RADIUS_KM * Math.sqrt(x * x + y * y);
+      const radius = peerRadius < radii[i] ? peerRadius : radii[i];
+      if (km > radius) {
+        // Out of reach in person: only a problem when in person is all they share.
+        if (sharedModes === IN_PERSON) excluded |= OUT_OF_RANGE;
+      } else {
+        distance = radius === Infinity ? 1 / (1 + km / DEFAULT_DISTANCE_SCALE_KM) : 1 - km / radius;
+      }
+    }
+    for (let d = 0; d < declined.length; d++) {
+      if (declined[d] === i) excluded |= DECLINED;
+    }
+    if (excluded !== 0) {
+      scores[i - from] = -excluded;
+      continue;
+    }
+
+    // Tag factors apply when the peer gave tags of that kind: their weight is fixed per peer.
+    const tagOffset = i * words;
+    let weighted = 0;
+    let total = peer.tagFactorsWeight;
+    let livedExperience = NaN;
+    if (livedExperiences.length !== 0) {
+      livedExperience = credit(livedExperiences, words, tagBits, tagOffset);
+      weighted += livedExperience * livedExperienceWeight;
+    }
+    let interest = NaN;
+    if (interests.length !== 0) {
+      interest = credit(interests, words, tagBits, tagOffset);
+      weighted += interest * interestsWeight;
+    }
+    let culture = NaN;
+    if (cultures.length !== 0) {
+      culture = credit(cultures, words, tagBits, tagOffset);
+      weighted += culture * cultureWeight;
+    }
+    let age = NaN;
+    if (peerBirthYear !== 0 && birthYears[i] !== 0) {
+      const apart = peerBirthYear - birthYears[i];
+      age = apart >= -150 && apart <= 150 ? AGE_CREDIT[apart + 150] : 0;
+      weighted += ageWeight * age;
+      total += ageWeight;
+    }
+    const language = first >= 0 && languageBits[languageOffset + firstWord] & firstBit ? 1 : 0.5;
+    weighted += languageWeight * language;
+    total += languageWeight;
+    if (distance === distance) {
+      weighted += distanceWeight * distance;
+      total += distanceWeight;
+    }
+    let availability = NaN;
+    if (peerSlots !== 0 && availabilities[i] !== 0) {
+      availability = popcount(peerAvailability & availabilities[i]) / peerSlots;
+      weighted += availabilityWeight * availability;
+      total += availabilityWeight;
+    }
+    const load = loads[i];
+    if (load === load) {
+      weighted += loadWeight * load;
+      total += loadWeight;
+    }
+    scores[i - from] = total > 0 ? (100 * weighted) / total : 0;
+
+    if (values !== null) {
+      values[LIVED_EXPERIENCE] = livedExperience / peer.tagCounts[0];
+      values[INTERESTS] = interest / peer.tagCounts[1];
+      values[CULTURE] = culture / peer.tagCounts[2];
+      values[AGE] = age;
+      values[LANGUAGE] = language;
+      values[DISTANCE] = distance;
+      values[AVAILABILITY] = availability;
+      values[LOAD] = load;
+    }
+  }
+}
+
+/**
+ * One pair: the score (0..100) when eligible, else the negated bit mask of every hard
+ * constraint it fails. With `values`, each factor's value is written (NaN where it does not apply).
  */
 export function evaluatePair(
   peer: PreparedPeer,
@@ -70,111 +256,7 @@ export function evaluatePair(
   i: number,
   values: Float64Array | null = null,
 ): number {
-  let excluded = 0;
-  if (!workers.active[i]) excluded |= INACTIVE;
-  if (workers.activeCount[i] >= workers.capacity[i]) excluded |= AT_CAPACITY;
-  if (peer.genderMask !== 0 && (peer.genderMask & workers.gender[i]) === 0) excluded |= GENDER;
-
-  const languageWords = workers.languageWords;
-  let sharesLanguage = false;
-  for (let w = 0; w < languageWords; w++) {
-    if (peer.languageBits[w] & workers.languageBits[i * languageWords + w]) sharesLanguage = true;
-  }
-  if (!sharesLanguage) excluded |= NO_LANGUAGE;
-
-  const sharedModes = peer.modes & workers.modes[i];
-  let distanceValue = NaN;
-  if (sharedModes === 0) {
-    excluded |= NO_MODE;
-  } else if (
-    sharedModes & IN_PERSON &&
-    peer.latitude === peer.latitude &&
-    workers.latitude[i] === workers.latitude[i]
-  ) {
-    const x = (workers.longitude[i] - peer.longitude) * RADIANS * peer.cosLatitude;
-    const y = (workers.latitude[i] - peer.latitude) * RADIANS;
-    const km = EARTH_RADIUS_KM * Math.sqrt(x * x + y * y);
-    const radius = Math.min(peer.radiusKm, workers.radiusKm[i]);
-    if (km > radius) {
-      // Out of reach in person: only a problem when in person is all they share.
-      if (sharedModes === IN_PERSON) excluded |= OUT_OF_RANGE;
-    } else {
-      distanceValue = radius === Infinity ? 1 / (1 + km / DEFAULT_DISTANCE_SCALE_KM) : 1 - km / radius;
-    }
-  }
-  for (let d = 0; d < peer.declined.length; d++) {
-    if (peer.declined[d] === i) excluded |= DECLINED;
-  }
-  if (excluded !== 0) return -excluded;
-
-  const weights = peer.weights;
-  let weighted = 0;
-  let total = 0;
-  let value: number;
-
-  value = peer.livedExperiences.length ? coverage(peer.livedExperiences, workers, i) : NaN;
-  if (values) values[LIVED_EXPERIENCE] = value;
-  if (value === value) {
-    weighted += weights[LIVED_EXPERIENCE] * value;
-    total += weights[LIVED_EXPERIENCE];
-  }
-
-  value = peer.interests.length ? coverage(peer.interests, workers, i) : NaN;
-  if (values) values[INTERESTS] = value;
-  if (value === value) {
-    weighted += weights[INTERESTS] * value;
-    total += weights[INTERESTS];
-  }
-
-  value = peer.cultures.length ? coverage(peer.cultures, workers, i) : NaN;
-  if (values) values[CULTURE] = value;
-  if (value === value) {
-    weighted += weights[CULTURE] * value;
-    total += weights[CULTURE];
-  }
-
-  if (peer.birthYear !== 0 && workers.birthYear[i] !== 0) {
-    const years = (peer.birthYear - workers.birthYear[i]) / AGE_HALF_CREDIT_YEARS;
-    value = 1 / (1 + years * years);
-  } else {
-    value = NaN;
-  }
-  if (values) values[AGE] = value;
-  if (value === value) {
-    weighted += weights[AGE] * value;
-    total += weights[AGE];
-  }
-
-  const first = peer.firstLanguage;
-  value = first >= 0 && workers.languageBits[i * languageWords + (first >>> 5)] & (1 << (first & 31)) ? 1 : 0.5;
-  if (values) values[LANGUAGE] = value;
-  weighted += weights[LANGUAGE] * value;
-  total += weights[LANGUAGE];
-
-  value = distanceValue;
-  if (values) values[DISTANCE] = value;
-  if (value === value) {
-    weighted += weights[DISTANCE] * value;
-    total += weights[DISTANCE];
-  }
-
-  const peerSlots = peer.availability;
-  value =
-    peerSlots !== 0 && workers.availability[i] !== 0
-      ? popcount(peerSlots & workers.availability[i]) / popcount(peerSlots)
-      : NaN;
-  if (values) values[AVAILABILITY] = value;
-  if (value === value) {
-    weighted += weights[AVAILABILITY] * value;
-    total += weights[AVAILABILITY];
-  }
-
-  value = workers.capacity[i] > 0 ? (workers.capacity[i] - workers.activeCount[i]) / workers.capacity[i] : NaN;
-  if (values) values[LOAD] = value;
-  if (value === value) {
-    weighted += weights[LOAD] * value;
-    total += weights[LOAD];
-  }
-
-  return total > 0 ? (100 * weighted) / total : 0;
+  const score = new Float64Array(1);
+  scoreRange(peer, workers, i, i + 1, score, values ?? new Float64Array(FACTOR_COUNT));
+  return score[0];
 }

@@ -1,8 +1,10 @@
 import { Gender, SupportMode } from '../../common/profile/profile.enums';
 import { RADIANS } from './geo';
+import { constraintBit, HardConstraint } from './hard-constraint';
 import { PeerProfile, WorkerProfile } from './profiles';
 import { TaxonomyIndex } from './taxonomy-index';
-import { weightsFor, weightVector } from './weights';
+import { MatchFactor } from './match-factor';
+import { factorIndex, weightsFor, weightVector } from './weights';
 
 export const MODE_BIT: Readonly<Record<SupportMode, number>> = {
   [SupportMode.IN_PERSON]: 1,
@@ -45,8 +47,14 @@ export interface PreparedWorkers {
   /** Infinity when the worker gave none. */
   radiusKm: Float64Array;
   availability: Int32Array;
+  /** Constraints that hold whatever the peer (inactive, full), as the kernel's bits. */
+  ownExclusions: Uint8Array;
+  /** Room left in the caseload, 0..1; NaN when capacity is 0. */
+  load: Float64Array;
   languageBits: Uint32Array;
   tagBits: Uint32Array;
+  /** Scratch space for one peer's scores against every worker, reused between peers. */
+  scores: Float64Array;
 }
 
 function idOrderOf(workers: readonly WorkerProfile[]): Int32Array {
@@ -86,8 +94,11 @@ export function prepareWorkers(workers: readonly WorkerProfile[], taxonomy: Taxo
     longitude: new Float64Array(count),
     radiusKm: new Float64Array(count),
     availability: new Int32Array(count),
+    ownExclusions: new Uint8Array(count),
+    load: new Float64Array(count),
     languageBits: new Uint32Array(count * languageWords),
     tagBits: new Uint32Array(count * taxonomy.words),
+    scores: new Float64Array(count),
   };
   workers.forEach((worker, i) => {
     prepared.active[i] = worker.active ? 1 : 0;
@@ -100,6 +111,10 @@ export function prepareWorkers(workers: readonly WorkerProfile[], taxonomy: Taxo
     prepared.longitude[i] = worker.location?.longitude ?? NaN;
     prepared.radiusKm[i] = worker.serviceRadiusKm ?? Infinity;
     prepared.availability[i] = worker.availability ?? 0;
+    prepared.ownExclusions[i] =
+      (worker.active ? 0 : constraintBit(HardConstraint.WORKER_INACTIVE)) |
+      (worker.activeMatchCount >= worker.capacity ? constraintBit(HardConstraint.WORKER_AT_CAPACITY) : 0);
+    prepared.load[i] = worker.capacity > 0 ? (worker.capacity - worker.activeMatchCount) / worker.capacity : NaN;
     for (const language of worker.languages) {
       const index = languageIndex.get(language)!;
       prepared.languageBits[i * languageWords + (index >>> 5)] |= 1 << (index & 31);
@@ -113,10 +128,13 @@ export function prepareWorkers(workers: readonly WorkerProfile[], taxonomy: Taxo
 /** One peer, ready to be compared with prepared workers. */
 export interface PreparedPeer {
   profile: PeerProfile;
-  /** Lived experience only with consent to use it for matching. */
-  livedExperiences: Int32Array;
-  interests: Int32Array;
-  cultures: Int32Array;
+  /**
+   * Per kind, for each of the peer's tags, the taxonomy masks of `words` words each:
+   * [self][parent and children][siblings]. Lived experience only with consent to use it.
+   */
+  livedExperiences: Uint32Array;
+  interests: Uint32Array;
+  cultures: Uint32Array;
   languageBits: Uint32Array;
   /** Index of the preferred language among the workers' languages; -1 when none speaks it. */
   firstLanguage: number;
@@ -130,6 +148,12 @@ export interface PreparedPeer {
   radiusKm: number;
   availability: number;
   weights: Float64Array;
+  /** Tags given per kind: lived experience (used), interests, cultures. */
+  tagCounts: Int32Array;
+  /** Per kind, the factor's weight divided by the tag count: credit x this = weighted coverage. */
+  weightPerTag: Float64Array;
+  /** Summed weight of the tag factors that apply to this peer whoever the worker is. */
+  tagFactorsWeight: number;
   /** Worker indexes the peer declined. */
   declined: Int32Array;
 }
@@ -142,13 +166,24 @@ export function preparePeer(peer: PeerProfile, workers: PreparedWorkers): Prepar
     if (index !== undefined) languageBits[index >>> 5] |= 1 << (index & 31);
   }
   const latitude = peer.location?.latitude ?? NaN;
+  const stride = 3 * taxonomy.words;
+  const tagMasks = [
+    taxonomy.masksOf(peer.consent.useLivedExperienceForMatching ? peer.livedExperienceIds : []),
+    taxonomy.masksOf(peer.interestIds),
+    taxonomy.masksOf(peer.cultureIds),
+  ];
+  const weights = weightVector(weightsFor(peer.importance));
+  const tagFactorWeights = [
+    weights[factorIndex(MatchFactor.LIVED_EXPERIENCE)],
+    weights[factorIndex(MatchFactor.INTERESTS)],
+    weights[factorIndex(MatchFactor.CULTURE)],
+  ];
+  const tagCounts = Int32Array.from(tagMasks, (masks) => masks.length / stride);
   return {
     profile: peer,
-    livedExperiences: peer.consent.useLivedExperienceForMatching
-      ? taxonomy.indexesOf(peer.livedExperienceIds)
-      : new Int32Array(0),
-    interests: taxonomy.indexesOf(peer.interestIds),
-    cultures: taxonomy.indexesOf(peer.cultureIds),
+    livedExperiences: tagMasks[0],
+    interests: tagMasks[1],
+    cultures: tagMasks[2],
     languageBits,
     firstLanguage: peer.languages.length ? (languageIndex.get(peer.languages[0]) ?? -1) : -1,
     modes: modeBits(peer.modes),
@@ -159,7 +194,10 @@ export function preparePeer(peer: PeerProfile, workers: PreparedWorkers): Prepar
     cosLatitude: Math.cos(latitude * RADIANS),
     radiusKm: peer.maxDistanceKm ?? Infinity,
     availability: peer.availability ?? 0,
-    weights: weightVector(weightsFor(peer.importance)),
+    weights,
+    tagCounts,
+    weightPerTag: Float64Array.from(tagCounts, (count, kind) => (count ? tagFactorWeights[kind] / count : 0)),
+    tagFactorsWeight: tagCounts.reduce((sum, count, kind) => sum + (count ? tagFactorWeights[kind] : 0), 0),
     declined: Int32Array.from(
       peer.declinedWorkerIds.map((id) => workers.indexById.get(id) ?? -1).filter((index) => index >= 0),
     ),

@@ -1,4 +1,4 @@
-import { evaluatePair } from './kernel';
+import { scoreRange } from './kernel';
 import { PreparedPeer, PreparedWorkers } from './prepared';
 
 export const DEFAULT_SUGGESTION_COUNT = 5;
@@ -22,14 +22,15 @@ export function rankCandidates(
   k = DEFAULT_SUGGESTION_COUNT,
   budget?: Int32Array,
 ): Ranked[] {
+  const all = workers.scores;
+  scoreRange(peer, workers, 0, workers.count, all);
   const scores = new Float64Array(k);
   const indexes = new Int32Array(k);
   const order = workers.idOrder;
   let size = 0;
   for (let i = 0; i < workers.count; i++) {
-    if (budget && budget[i] <= 0) continue;
-    const score = evaluatePair(peer, workers, i);
-    if (score < 0) continue;
+    const score = all[i];
+    if (score < 0 || (budget && budget[i] <= 0)) continue;
     // Insertion into a short sorted list: better score first, then lower id.
     let at = size;
     while (at > 0 && (scores[at - 1] < score || (scores[at - 1] === score && order[indexes[at - 1]] > order[i]))) at--;

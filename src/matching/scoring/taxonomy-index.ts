@@ -46,6 +46,15 @@ export class TaxonomyIndex {
     return Int32Array.from(ids.map((id) => this.indexOf(id)).filter((index) => index >= 0));
   }
 
+  /** The three masks of each known tag, one after the other: what the kernel compares with. */
+  masksOf(ids: readonly string[]): Uint32Array {
+    const indexes = this.indexesOf(ids);
+    const stride = 3 * this.words;
+    const masks = new Uint32Array(indexes.length * stride);
+    indexes.forEach((index, j) => masks.set(this.masks.subarray(index * stride, (index + 1) * stride), j * stride));
+    return masks;
+  }
+
   /** Sets the bits of `ids` in `target` from word `offset`. */
   writeBits(ids: readonly string[], target: Uint32Array, offset: number): void {
     for (const id of ids) {
