@@ -7,6 +7,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { parseEnvironment } from './config/environment';
 import { DatabaseModule, DatabaseOptions } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MatchingModule } from './matching/matching.module';
 import { PeersModule } from './peers/peers.module';
 import { SupportWorkersModule } from './support-workers/support-workers.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
@@ -30,6 +31,7 @@ export class AppModule {
         TaxonomyModule,
         PeersModule,
         SupportWorkersModule,
+        MatchingModule,
       ],
     };
   }

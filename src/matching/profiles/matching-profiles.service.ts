@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { locationOf } from '../../common/profile/location';
+import { ProfileColumns } from '../../common/profile/profile-columns';
+import { Peer } from '../../peers/peer.entity';
+import { SupportWorker } from '../../support-workers/support-worker.entity';
+import { TagKind } from '../../taxonomy/tag-kind';
+import { Tag } from '../../taxonomy/tag.entity';
+import { PeerProfile, TagInfo, TaxonomyIndex, WorkerProfile } from '../scoring';
+
+interface TagLink {
+  owner_id: string;
+  tag_id: string;
+  kind: TagKind;
+}
+
+type TagIdsByKind = Record<TagKind, string[]>;
+
+function tagIdsByOwner(links: TagLink[]): (ownerId: string) => TagIdsByKind {
+  const byOwner = new Map<string, TagIdsByKind>();
+  for (const link of links) {
+    let ids = byOwner.get(link.owner_id);
+    if (!ids) byOwner.set(link.owner_id, (ids = { LIVED_EXPERIENCE: [], INTEREST: [], CULTURE: [] }));
+    ids[link.kind].push(link.tag_id);
+  }
+  return (ownerId) => byOwner.get(ownerId) ?? { LIVED_EXPERIENCE: [], INTEREST: [], CULTURE: [] };
+}
+
+function sharedFields(row: ProfileColumns & { id: string }, tags: TagIdsByKind) {
+  return {
+    id: row.id,
+    gender: row.gender,
+    birthYear: row.birthYear,
+    languages: row.languages,
+    modes: row.modes,
+    location: locationOf(row),
+    livedExperienceIds: tags.LIVED_EXPERIENCE,
+    interestIds: tags.INTEREST,
+    cultureIds: tags.CULTURE,
+  };
+}
+
+/** Turns stored rows into the plain profiles the scoring core works on. */
+@Injectable()
+export class MatchingProfilesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async taxonomy(manager: EntityManager = this.dataSource.manager): Promise<TaxonomyIndex> {
+    const tags = await manager.getRepository(Tag).find({ order: { kind: 'ASC', slug: 'ASC' } });
+    return new TaxonomyIndex(
+      tags.map((tag): TagInfo => ({ id: tag.id, kind: tag.kind, parentId: tag.parentId, label: tag.label })),
+    );
+  }
+
+  async peerProfiles(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<PeerProfile[]> {
+    if (!ids.length) return [];
+    const [peers, links] = await Promise.all([
+      manager.getRepository(Peer).findBy({ id: In([...ids]) }),
+      this.links(manager, 'peer_tag', 'peer_id', ids),
+    ]);
+    const tagsOf = tagIdsByOwner(links);
+    return peers.map((peer) => ({
+      ...sharedFields(peer, tagsOf(peer.id)),
+      maxDistanceKm: peer.maxDistanceKm,
+      workerGenders: peer.preferences.workerGenders ?? [],
+      importance: Object.fromEntries((peer.preferences.importance ?? []).map((item) => [item.factor, item.importance])),
+      consent: { ...peer.consent },
+      declinedWorkerIds: [],
+    }));
+  }
+
+  async workerProfiles(
+    ids: readonly string[] | 'all',
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<WorkerProfile[]> {
+    const workers =
+      ids === 'all'
+        ? await manager.getRepository(SupportWorker).find()
+        : await manager.getRepository(SupportWorker).findBy({ id: In([...ids]) });
+    const links = await this.links(
+      manager,
+      'support_worker_tag',
+      'support_worker_id',
+      workers.map((worker) => worker.id),
+    );
+    const tagsOf = tagIdsByOwner(links);
+    return workers.map((worker) => ({
+      ...sharedFields(worker, tagsOf(worker.id)),
+      serviceRadiusKm: worker.serviceRadiusKm,
+      capacity: worker.capacity,
+      activeMatchCount: 0,
+      active: worker.active,
+    }));
+  }
+
+  private links(
+    manager: EntityManager,
+    table: 'peer_tag' | 'support_worker_tag',
+    ownerColumn: string,
+    ownerIds: readonly string[],
+  ): Promise<TagLink[]> {
+    if (!ownerIds.length) return Promise.resolve([]);
+    return manager.query(
+      `SELECT link.${ownerColumn} AS owner_id, link.tag_id, tag.kind
+         FROM ${table} link JOIN tag ON tag.id = link.tag_id
+        WHERE link.${ownerColumn} = ANY($1::uuid[])`,
+      [ownerIds],
+    );
+  }
+}
