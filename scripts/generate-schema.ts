@@ -9,7 +9,7 @@ process.env.LOG_LEVEL ??= 'warn';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL must be set; run through `npm run schema:generate`');
-  const app = await createApp({ database: { url } });
+  const app = await createApp({ database: { url }, queue: { databaseUrl: url }, role: 'api' });
   try {
     writeFileSync(join(__dirname, '..', 'schema.graphql'), printServedSchema(app));
     console.log('schema.graphql written');

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import './common/graphql-enums';
+import './matching/matching.enums';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { LogController } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
@@ -14,6 +16,7 @@ import { parseEnvironment } from './config/environment';
 /** Requests larger than this are refused before parsing: no legitimate operation comes close. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+/** The GraphQL API over HTTP (role api), with the queue consumer too (role all). */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
   const environment = parseEnvironment(process.env);
   const adapter = new FastifyAdapter({
@@ -31,6 +34,16 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));
+  await app.init();
+  return app;
+}
+
+/** The queue consumer alone, without HTTP (role worker). */
+export async function createWorker(options: AppOptions): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...options, role: 'worker' }), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
   await app.init();
   return app;
 }

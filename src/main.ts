@@ -1,5 +1,6 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
-import { createApp } from './bootstrap';
+import { createApp, createWorker } from './bootstrap';
 import { InvalidEnvironmentError, parseEnvironment } from './config/environment';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
@@ -22,12 +23,21 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) log.info({ migrations: applied }, 'applied migrations');
 
-  const app = await createApp({ database: { url: databaseUrl } });
+  const options = {
+    database: { url: databaseUrl },
+    queue: { redisUrl: environment.REDIS_URL, databaseUrl, prefix: environment.QUEUE_PREFIX },
+    role: environment.APP_ROLE,
+  };
+  const app = environment.APP_ROLE === 'worker' ? await createWorker(options) : await createApp(options);
+  if (environment.APP_ROLE !== 'worker') {
+    await (app as NestFastifyApplication).listen({ port: environment.PORT, host: '0.0.0.0' });
+    log.info({ port: environment.PORT }, `GraphQL API on http://localhost:${environment.PORT}/graphql`);
+  }
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
+    log.info({ signal }, 'stopping: finishing jobs in progress');
     await app.close();
     await embedded?.stop();
     process.exit(0);
@@ -35,8 +45,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 
-  await app.listen({ port: environment.PORT, host: '0.0.0.0' });
-  log.info({ port: environment.PORT }, `GraphQL API on http://localhost:${environment.PORT}/graphql`);
+  log.info({ role: environment.APP_ROLE, queue: environment.REDIS_URL ? 'redis' : 'postgres' }, 'started');
 }
 
 main().catch((error: unknown) => {

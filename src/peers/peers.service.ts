@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Connection, PageArgs } from '../common/pagination/connection';
+import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
 import { ProfileStore } from '../common/profile/profile-store';
 import { applyProfileFields } from '../common/profile/profile-writer';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -27,7 +28,11 @@ function applyPeerFields(peer: Peer, input: UpdatePeerInput): void {
 export class PeersService {
   private readonly store: ProfileStore<Peer, UpdatePeerInput>;
 
-  constructor(@InjectDataSource() dataSource: DataSource, taxonomy: TaxonomyService) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    taxonomy: TaxonomyService,
+    private readonly jobs: MatchingJobs,
+  ) {
     this.store = new ProfileStore(dataSource, taxonomy, {
       entity: Peer,
       alias: 'peer',
@@ -51,7 +56,10 @@ export class PeersService {
     return this.store.create(input);
   }
 
-  update(id: string, input: UpdatePeerInput): Promise<Peer> {
-    return this.store.update(id, input);
+  /** Suggestions depend on the profile: an open request is recomputed once the change is committed. */
+  async update(id: string, input: UpdatePeerInput): Promise<Peer> {
+    const peer = await this.store.update(id, input);
+    await this.jobs.recompute([id]);
+    return peer;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Connection, PageArgs } from '../common/pagination/connection';
+import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
 import { ProfileStore } from '../common/profile/profile-store';
 import { applyProfileFields } from '../common/profile/profile-writer';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -20,7 +21,11 @@ function applySupportWorkerFields(worker: SupportWorker, input: UpdateSupportWor
 export class SupportWorkersService {
   private readonly store: ProfileStore<SupportWorker, UpdateSupportWorkerInput>;
 
-  constructor(@InjectDataSource() dataSource: DataSource, taxonomy: TaxonomyService) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    taxonomy: TaxonomyService,
+    private readonly jobs: MatchingJobs,
+  ) {
     this.store = new ProfileStore(dataSource, taxonomy, {
       entity: SupportWorker,
       alias: 'support_worker',
@@ -40,11 +45,17 @@ export class SupportWorkersService {
     return this.store.list(page);
   }
 
-  create(input: CreateSupportWorkerInput): Promise<SupportWorker> {
-    return this.store.create(input);
+  /** A new worker may suit peers already waiting: their requests are recomputed. */
+  async create(input: CreateSupportWorkerInput): Promise<SupportWorker> {
+    const worker = await this.store.create(input);
+    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId: worker.id });
+    return worker;
   }
 
-  update(id: string, input: UpdateSupportWorkerInput): Promise<SupportWorker> {
-    return this.store.update(id, input);
+  /** Profile, capacity or activity changes who suits whom: open requests are recomputed. */
+  async update(id: string, input: UpdateSupportWorkerInput): Promise<SupportWorker> {
+    const worker = await this.store.update(id, input);
+    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId: id });
+    return worker;
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -38,7 +39,16 @@ export interface TestApp {
 export async function startTestApp(options: { jwtSecret?: string } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const queries = new QueryCounter();
-  const app = await createApp({ database: { url: database.url, logger: queries } });
+  const app = await createApp({
+    database: { url: database.url, logger: queries },
+    // Redis when REDIS_URL is set, with a prefix of this file's own; else the queue in this file's database.
+    queue: {
+      redisUrl: process.env.REDIS_URL,
+      databaseUrl: database.url,
+      prefix: `test-${randomBytes(4).toString('hex')}`,
+    },
+    role: 'all',
+  });
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   return {

@@ -6,7 +6,13 @@ export type DomainErrorReason =
   | 'UNKNOWN_TAG'
   | 'INVALID_CURSOR'
   | 'PEER_NOT_FOUND'
-  | 'SUPPORT_WORKER_NOT_FOUND';
+  | 'SUPPORT_WORKER_NOT_FOUND'
+  | 'MATCH_REQUEST_NOT_FOUND'
+  | 'SUGGESTION_NOT_FOUND'
+  | 'MATCH_NOT_FOUND'
+  | 'SUGGESTION_NOT_OPEN'
+  | 'WORKER_AT_CAPACITY'
+  | 'PEER_ALREADY_MATCHED';
 
 export type GraphqlErrorCode =
   'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
@@ -35,7 +41,14 @@ export function graphqlCodeFor(reason: DomainErrorReason): GraphqlErrorCode {
       return 'BAD_USER_INPUT';
     case 'PEER_NOT_FOUND':
     case 'SUPPORT_WORKER_NOT_FOUND':
+    case 'MATCH_REQUEST_NOT_FOUND':
+    case 'SUGGESTION_NOT_FOUND':
+    case 'MATCH_NOT_FOUND':
       return 'NOT_FOUND';
+    case 'SUGGESTION_NOT_OPEN':
+    case 'WORKER_AT_CAPACITY':
+    case 'PEER_ALREADY_MATCHED':
+      return 'CONFLICT';
     default: {
       const unhandled: never = reason;
       throw new Error(`No GraphQL code for ${String(unhandled)}`);

@@ -1,5 +1,10 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
+import { activeMatchCounts } from '../../matching/matches/active-match-counts';
+import { Match } from '../../matching/matches/match.entity';
+import { MatchStatus } from '../../matching/matching.enums';
+import { Peer } from '../../peers/peer.entity';
+import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { Tag } from '../../taxonomy/tag.entity';
 
 /** Per-request batch loaders, so nested fields cost a fixed number of queries per page. */
@@ -7,6 +12,18 @@ export interface Loaders {
   tagById: DataLoader<string, Tag | null>;
   tagsOfPeer: DataLoader<string, Tag[]>;
   tagsOfSupportWorker: DataLoader<string, Tag[]>;
+  peerById: DataLoader<string, Peer | null>;
+  supportWorkerById: DataLoader<string, SupportWorker | null>;
+  activeMatchOfPeer: DataLoader<string, Match | null>;
+  activeMatchCountOfSupportWorker: DataLoader<string, number>;
+}
+
+function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
 }
 
 interface TagRow {
@@ -37,10 +54,19 @@ function tagsByOwner(dataSource: DataSource, joinTable: 'peer_tag' | 'support_wo
 
 export function createLoaders(dataSource: DataSource): Loaders {
   return {
-    tagById: new DataLoader(async (ids) => {
-      const tags = await dataSource.getRepository(Tag).findBy({ id: In([...ids]) });
-      const byId = new Map(tags.map((tag) => [tag.id, tag]));
-      return ids.map((id) => byId.get(id) ?? null);
+    tagById: byId(dataSource, Tag),
+    peerById: byId(dataSource, Peer),
+    supportWorkerById: byId(dataSource, SupportWorker),
+    activeMatchOfPeer: new DataLoader(async (peerIds) => {
+      const matches = await dataSource
+        .getRepository(Match)
+        .findBy({ peerId: In([...peerIds]), status: MatchStatus.ACTIVE });
+      const byPeer = new Map(matches.map((match) => [match.peerId, match]));
+      return peerIds.map((id) => byPeer.get(id) ?? null);
+    }),
+    activeMatchCountOfSupportWorker: new DataLoader(async (workerIds) => {
+      const counts = await activeMatchCounts(dataSource.manager, workerIds);
+      return workerIds.map((id) => counts.get(id) ?? 0);
     }),
     tagsOfPeer: tagsByOwner(dataSource, 'peer_tag', 'peer_id'),
     tagsOfSupportWorker: tagsByOwner(dataSource, 'support_worker_tag', 'support_worker_id'),

@@ -7,7 +7,9 @@ import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { TagKind } from '../../taxonomy/tag-kind';
 import { Tag } from '../../taxonomy/tag.entity';
-import { PeerProfile, TagInfo, TaxonomyIndex, WorkerProfile } from '../scoring';
+import { activeMatchCounts } from '../matches/active-match-counts';
+import { Importance, MatchFactor, PeerProfile, TagInfo, TaxonomyIndex, WorkerProfile } from '../scoring';
+import { DEFAULT_IMPORTANCE } from '../scoring/weights';
 
 interface TagLink {
   owner_id: string;
@@ -41,6 +43,17 @@ function sharedFields(row: ProfileColumns & { id: string }, tags: TagIdsByKind) 
   };
 }
 
+/** The peer's own importance, raised by what their declines said matters (never above 3). */
+function withNudges(peer: Peer): Importance {
+  const importance: Importance = Object.fromEntries(
+    (peer.preferences.importance ?? []).map((item) => [item.factor, item.importance]),
+  );
+  for (const [factor, nudge] of Object.entries(peer.declineNudges) as [MatchFactor, number][]) {
+    importance[factor] = Math.min(3, (importance[factor] ?? DEFAULT_IMPORTANCE) + nudge);
+  }
+  return importance;
+}
+
 /** Turns stored rows into the plain profiles the scoring core works on. */
 @Injectable()
 export class MatchingProfilesService {
@@ -55,18 +68,22 @@ export class MatchingProfilesService {
 
   async peerProfiles(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<PeerProfile[]> {
     if (!ids.length) return [];
-    const [peers, links] = await Promise.all([
+    const [peers, links, declines] = await Promise.all([
       manager.getRepository(Peer).findBy({ id: In([...ids]) }),
       this.links(manager, 'peer_tag', 'peer_id', ids),
+      manager.query(
+        `SELECT DISTINCT peer_id, support_worker_id FROM suggestion WHERE status = 'DECLINED' AND peer_id = ANY($1::uuid[])`,
+        [ids],
+      ) as Promise<{ peer_id: string; support_worker_id: string }[]>,
     ]);
     const tagsOf = tagIdsByOwner(links);
     return peers.map((peer) => ({
       ...sharedFields(peer, tagsOf(peer.id)),
       maxDistanceKm: peer.maxDistanceKm,
       workerGenders: peer.preferences.workerGenders ?? [],
-      importance: Object.fromEntries((peer.preferences.importance ?? []).map((item) => [item.factor, item.importance])),
+      importance: withNudges(peer),
       consent: { ...peer.consent },
-      declinedWorkerIds: [],
+      declinedWorkerIds: declines.filter((row) => row.peer_id === peer.id).map((row) => row.support_worker_id),
     }));
   }
 
@@ -78,18 +95,17 @@ export class MatchingProfilesService {
       ids === 'all'
         ? await manager.getRepository(SupportWorker).find()
         : await manager.getRepository(SupportWorker).findBy({ id: In([...ids]) });
-    const links = await this.links(
-      manager,
-      'support_worker_tag',
-      'support_worker_id',
-      workers.map((worker) => worker.id),
-    );
+    const workerIds = workers.map((worker) => worker.id);
+    const [links, activeCounts] = await Promise.all([
+      this.links(manager, 'support_worker_tag', 'support_worker_id', workerIds),
+      activeMatchCounts(manager, workerIds),
+    ]);
     const tagsOf = tagIdsByOwner(links);
     return workers.map((worker) => ({
       ...sharedFields(worker, tagsOf(worker.id)),
       serviceRadiusKm: worker.serviceRadiusKm,
       capacity: worker.capacity,
-      activeMatchCount: 0,
+      activeMatchCount: activeCounts.get(worker.id) ?? 0,
       active: worker.active,
     }));
   }

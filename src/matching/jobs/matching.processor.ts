@@ -1,0 +1,51 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Job } from 'bullmq';
+import { Environment, parseEnvironment } from '../../config/environment';
+import { FanOutService } from './fan-out.service';
+import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
+import { RecomputeService } from './recompute.service';
+import { SweeperService } from './sweeper.service';
+
+// Worker options are fixed when the class is declared, so they are read from the validated environment here.
+const { JOB_LOCK_MS } = parseEnvironment(process.env);
+
+@Processor(MATCHING_QUEUE, { lockDuration: JOB_LOCK_MS, stalledInterval: JOB_LOCK_MS })
+export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MatchingProcessor.name);
+
+  constructor(
+    private readonly recomputes: RecomputeService,
+    private readonly fanOut: FanOutService,
+    private readonly sweeper: SweeperService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
+    await this.worker.waitUntilReady();
+    await this.sweeper.sweep();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JobName.RECOMPUTE:
+        return this.recomputes.recompute((job.data as RecomputeJob).peerId);
+      case JobName.FAN_OUT:
+        return this.fanOut.run(job.data as FanOutJob);
+      case JobName.SWEEP:
+        return this.sweeper.sweep();
+      default:
+        throw new Error(`Unknown job ${job.name}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    // Ids and the error only: never job data beyond ids.
+    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+  }
+}

@@ -1,0 +1,34 @@
+import { ConnectionOptions, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+
+export interface QueueSettings {
+  /** Redis when set; otherwise the queue lives in PostgreSQL, beside the data. */
+  redisUrl?: string;
+  databaseUrl: string;
+  /** Keeps apart several deployments (or test runs) sharing one Redis. */
+  prefix?: string;
+}
+
+function redisOptions(url: string): ConnectionOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username || undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    // Workers block on Redis; BullMQ requires unlimited retries for them.
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** Chooses the queue backend for this process; call before any queue is built. */
+export function queueConnection(settings: QueueSettings): { connection: ConnectionOptions; prefix?: string } {
+  if (settings.redisUrl) {
+    setDefaultBackendFactory();
+    return { connection: redisOptions(settings.redisUrl), prefix: settings.prefix };
+  }
+  setDefaultBackendFactory(createPostgresBackend);
+  const connection = { connectionString: settings.databaseUrl, migrate: true } as unknown as ConnectionOptions;
+  return { connection, prefix: settings.prefix };
+}

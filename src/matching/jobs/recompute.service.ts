@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Environment } from '../../config/environment';
+import { Peer } from '../../peers/peer.entity';
+import { MatchRequestStatus, OPEN_REQUEST_STATUSES, SuggestionStatus } from '../matching.enums';
+import { MatchingProfilesService } from '../profiles/matching-profiles.service';
+import { MatchRequest } from '../requests/match-request.entity';
+import { explainPair, preparePeer, prepareWorkers, rankCandidates, weightsFor } from '../scoring';
+import { Suggestion } from '../suggestions/suggestion.entity';
+
+export type RecomputeOutcome = 'written' | 'no-open-request' | 'stale';
+
+interface Candidate {
+  supportWorkerId: string;
+  rank: number;
+  score: number;
+  reasons: string[];
+  breakdown: Suggestion['breakdown'];
+}
+
+/**
+ * Re-ranks one peer's suggestions. Safe to run twice: it re-reads everything, writes in one
+ * transaction, keeps an OPEN suggestion whose worker is still in the top K (updating it), and
+ * never touches ACCEPTED or DECLINED ones.
+ */
+@Injectable()
+export class RecomputeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly profiles: MatchingProfilesService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async recompute(peerId: string): Promise<RecomputeOutcome> {
+    const request = await this.openRequest(peerId);
+    if (!request) return 'no-open-request';
+    const version = (await this.dataSource.manager.findOneBy(Peer, { id: peerId }))?.profileVersion;
+    const [peer] = await this.profiles.peerProfiles([peerId]);
+    if (!peer || version === undefined) return 'no-open-request';
+
+    const candidateIds = await this.prefilter(peerId);
+    const [taxonomy, workerProfiles, exposure] = await Promise.all([
+      this.profiles.taxonomy(),
+      this.profiles.workerProfiles(candidateIds),
+      this.openSuggestionsElsewhere(peerId, candidateIds),
+    ]);
+    const workers = prepareWorkers(workerProfiles, taxonomy);
+    const preparedPeer = preparePeer(peer, workers);
+    // Fair exposure: a worker sits in at most EXPOSURE_FACTOR x free places peers' open suggestions.
+    const exposureFactor = this.config.get('EXPOSURE_FACTOR', { infer: true });
+    const budget = Int32Array.from(
+      workerProfiles,
+      (worker) =>
+        exposureFactor * Math.max(0, worker.capacity - worker.activeMatchCount) - (exposure.get(worker.id) ?? 0),
+    );
+    const ranked = rankCandidates(preparedPeer, workers, this.config.get('SUGGESTION_COUNT', { infer: true }), budget);
+    const candidates: Candidate[] = ranked.map(({ workerId, workerIndex, rank, score }) => {
+      const explanation = explainPair(preparedPeer, workers, workerIndex);
+      return { supportWorkerId: workerId, rank, score, reasons: explanation.reasons, breakdown: explanation.breakdown };
+    });
+    return this.write(request.id, peerId, version, candidates, weightsFor(peer.importance));
+  }
+
+  private openRequest(peerId: string): Promise<MatchRequest | null> {
+    return this.dataSource.manager.findOne(MatchRequest, {
+      where: { peerId, status: In([...OPEN_REQUEST_STATUSES]) },
+    });
+  }
+
+  /** Hard constraints that SQL can apply cheaply; the core checks every one again, exactly. */
+  private async prefilter(peerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT w.id FROM support_worker w, peer p
+        WHERE p.id = $1
+          AND w.active
+          AND w.capacity > (SELECT count(*) FROM match m WHERE m.support_worker_id = w.id AND m.status = 'ACTIVE')
+          AND w.languages && p.languages
+          AND w.modes && p.modes
+          AND CASE WHEN jsonb_typeof(p.preferences -> 'workerGenders') = 'array'
+                     AND jsonb_array_length(p.preferences -> 'workerGenders') > 0
+                   THEN p.preferences -> 'workerGenders' ? coalesce(w.gender::text, 'UNDISCLOSED')
+                   ELSE true END
+          AND NOT EXISTS (SELECT 1 FROM suggestion s
+                           WHERE s.peer_id = p.id AND s.support_worker_id = w.id AND s.status = 'DECLINED')`,
+      [peerId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async openSuggestionsElsewhere(peerId: string, workerIds: string[]): Promise<Map<string, number>> {
+    if (!workerIds.length) return new Map();
+    const rows: { support_worker_id: string; count: string }[] = await this.dataSource.query(
+      `SELECT support_worker_id, count(*) AS count FROM suggestion
+        WHERE status = 'OPEN' AND peer_id <> $1 AND support_worker_id = ANY($2::uuid[])
+        GROUP BY support_worker_id`,
+      [peerId, workerIds],
+    );
+    return new Map(rows.map((row) => [row.support_worker_id, Number(row.count)]));
+  }
+
+  private write(
+    requestId: string,
+    peerId: string,
+    version: number,
+    candidates: Candidate[],
+    weights: Suggestion['weights'],
+  ): Promise<RecomputeOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(MatchRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request || !(OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status)) return 'no-open-request';
+      // The profile changed while this ran: the job its change enqueued will write instead.
+      const current = await manager.findOneBy(Peer, { id: peerId });
+      if (!current || current.profileVersion !== version) return 'stale';
+
+      const open = await manager.find(Suggestion, { where: { requestId, status: SuggestionStatus.OPEN } });
+      const openByWorker = new Map(open.map((suggestion) => [suggestion.supportWorkerId, suggestion]));
+      const kept = new Set<string>();
+      for (const candidate of candidates) {
+        const existing = openByWorker.get(candidate.supportWorkerId);
+        if (existing) {
+          kept.add(existing.id);
+          await manager.update(Suggestion, { id: existing.id }, { ...candidate, weights });
+        } else {
+          await manager.insert(Suggestion, {
+            ...candidate,
+            requestId,
+            peerId,
+            weights,
+            status: SuggestionStatus.OPEN,
+          });
+        }
+      }
+      const stale = open.filter((suggestion) => !kept.has(suggestion.id)).map((suggestion) => suggestion.id);
+      if (stale.length) await manager.update(Suggestion, { id: In(stale) }, { status: SuggestionStatus.WITHDRAWN });
+      await manager.update(
+        MatchRequest,
+        { id: requestId },
+        {
+          status: candidates.length ? MatchRequestStatus.READY : MatchRequestStatus.NO_CANDIDATES,
+          computedProfileVersion: version,
+          readyAt: new Date(),
+        },
+      );
+      return 'written';
+    });
+  }
+}

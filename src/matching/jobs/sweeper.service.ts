@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Environment } from '../../config/environment';
+import { MatchingJobs } from './matching-jobs.service';
+
+export interface SweepResult {
+  requeued: number;
+  expired: number;
+}
+
+/**
+ * Catches up on work a lost job or an unreachable queue left undone: requests still PENDING, or
+ * computed from an older profile, past a bound are enqueued again; OPEN suggestions past their
+ * lifetime expire, and requests left with none are refilled.
+ */
+@Injectable()
+export class SweeperService {
+  private readonly logger = new Logger(SweeperService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: MatchingJobs,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async sweep(): Promise<SweepResult> {
+    const pendingAfterMs = this.config.get('PENDING_REQUEUE_AFTER_MS', { infer: true });
+    const ttlHours = this.config.get('SUGGESTION_TTL_HOURS', { infer: true });
+    const [, expired] = await this.dataSource.query(
+      `UPDATE suggestion SET status = 'EXPIRED', updated_at = now()
+        WHERE status = 'OPEN' AND created_at < now() - make_interval(secs => $1)`,
+      [ttlHours * 3600],
+    );
+    const stuck: { peer_id: string }[] = await this.dataSource.query(
+      `SELECT r.peer_id FROM match_request r JOIN peer p ON p.id = r.peer_id
+        WHERE r.updated_at < now() - make_interval(secs => $1)
+          AND (r.status = 'PENDING'
+               OR (r.status IN ('READY', 'NO_CANDIDATES') AND r.computed_profile_version IS DISTINCT FROM p.profile_version)
+               OR (r.status = 'READY' AND NOT EXISTS (
+                     SELECT 1 FROM suggestion s WHERE s.request_id = r.id AND s.status = 'OPEN')))
+        ORDER BY r.created_at`,
+      [pendingAfterMs / 1000],
+    );
+    const peerIds = stuck.map((row) => row.peer_id);
+    if (peerIds.length) await this.jobs.recompute(peerIds);
+    if (peerIds.length || expired)
+      this.logger.log(`Sweep: ${peerIds.length} request(s) requeued, ${expired} suggestion(s) expired`);
+    return { requeued: peerIds.length, expired: Number(expired) };
+  }
+}

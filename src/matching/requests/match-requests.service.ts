@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { assertOwnRecord } from '../../common/auth/ownership';
+import { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
+import { Peer } from '../../peers/peer.entity';
+import { MatchingJobs } from '../jobs/matching-jobs.service';
+import { Match } from '../matches/match.entity';
+import { MatchRequestStatus, MatchStatus, OPEN_REQUEST_STATUSES } from '../matching.enums';
+import { MatchRequest } from './match-request.entity';
+
+@Injectable()
+export class MatchRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: MatchingJobs,
+  ) {}
+
+  /**
+   * Stores a PENDING request and, once committed, enqueues its computation. A peer with an
+   * open request gets that request back; a peer already in an active match cannot ask.
+   */
+  async request(peerId: string): Promise<MatchRequest> {
+    const { request, created } = await this.dataSource.transaction(async (manager) => {
+      // Locking the peer serialises concurrent requests for them.
+      const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
+      if (!peer) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);
+      if (await manager.exists(Match, { where: { peerId, status: MatchStatus.ACTIVE } })) {
+        throw new DomainError('PEER_ALREADY_MATCHED', 'This peer already has an active match; end it first');
+      }
+      const open = await manager.findOne(MatchRequest, { where: { peerId, status: In([...OPEN_REQUEST_STATUSES]) } });
+      if (open) return { request: open, created: false };
+      const fresh = await manager.save(manager.create(MatchRequest, { peerId, status: MatchRequestStatus.PENDING }));
+      return { request: fresh, created: true };
+    });
+    if (created) await this.jobs.recompute([peerId]);
+    return request;
+  }
+
+  async findVisible(principal: Principal, id: string): Promise<MatchRequest | null> {
+    const request = await this.dataSource.manager.findOneBy(MatchRequest, { id });
+    if (!request) return null;
+    try {
+      assertOwnRecord(principal, { peerId: request.peerId }, 'MATCH_REQUEST_NOT_FOUND', 'not yours');
+    } catch {
+      return null;
+    }
+    return request;
+  }
+
+  hasOpenRequest(peerId: string): Promise<boolean> {
+    return this.dataSource.manager.exists(MatchRequest, {
+      where: { peerId, status: In([...OPEN_REQUEST_STATUSES]) },
+    });
+  }
+}

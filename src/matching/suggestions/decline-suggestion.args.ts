@@ -1,0 +1,20 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DeclineReason } from '../matching.enums';
+
+@ArgsType()
+export class DeclineSuggestionArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+
+  @Field(() => DeclineReason)
+  @IsEnum(DeclineReason)
+  reason!: DeclineReason;
+
+  @Field(() => String, { nullable: true, description: 'In the peer’s words; at most 1000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}

@@ -1,0 +1,92 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { MatchFactor } from '../../common/graphql-enums';
+import { ScoreComponent } from '../explanations/match-explanation.model';
+import { DeclineReason, SuggestionStatus } from '../matching.enums';
+import { Peer } from '../../peers/peer.entity';
+import { SupportWorker } from '../../support-workers/support-worker.entity';
+import { MatchRequest } from '../requests/match-request.entity';
+
+/** A scored, explained candidate offered to a peer, who accepts or declines it. */
+@ObjectType()
+@Entity('suggestion')
+@Index('UQ_suggestion_request_worker_open', ['requestId', 'supportWorkerId'], {
+  unique: true,
+  where: `status = 'OPEN'`,
+})
+@Index('IDX_suggestion_peer_status', ['peerId', 'status'])
+@Index('IDX_suggestion_worker_status', ['supportWorkerId', 'status'])
+export class Suggestion {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId!: string;
+
+  @Column({ name: 'peer_id', type: 'uuid' })
+  peerId!: string;
+
+  @Column({ name: 'support_worker_id', type: 'uuid' })
+  supportWorkerId!: string;
+
+  @Field(() => Int, { description: '1 = best' })
+  @Column({ type: 'smallint' })
+  rank!: number;
+
+  @Field(() => Float, { description: '0..100' })
+  @Column({ type: 'double precision' })
+  score!: number;
+
+  @Field(() => SuggestionStatus)
+  @Column({ type: 'enum', enum: SuggestionStatus, enumName: 'suggestion_status', default: SuggestionStatus.OPEN })
+  status!: SuggestionStatus;
+
+  @Field(() => [String], { description: 'Plain sentences saying what the pair shares.' })
+  @Column({ type: 'jsonb' })
+  reasons!: string[];
+
+  @Field(() => [ScoreComponent])
+  @Column({ type: 'jsonb' })
+  breakdown!: ScoreComponent[];
+
+  /** The raw factor weights this peer's suggestion was scored with. */
+  @Column({ type: 'jsonb' })
+  weights!: Record<MatchFactor, number>;
+
+  @Field(() => DeclineReason, { nullable: true })
+  @Column({ name: 'decline_reason', type: 'enum', enum: DeclineReason, enumName: 'decline_reason', nullable: true })
+  declineReason!: DeclineReason | null;
+
+  /** Free text from the peer: never logged, shown only to those who may read the suggestion. */
+  @Column({ name: 'decline_note', type: 'varchar', length: 1000, nullable: true })
+  declineNote!: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+
+  @ManyToOne(() => MatchRequest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'request_id', foreignKeyConstraintName: 'FK_suggestion_request' })
+  request?: MatchRequest;
+
+  @ManyToOne(() => Peer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'peer_id', foreignKeyConstraintName: 'FK_suggestion_peer' })
+  peer?: Peer;
+
+  @ManyToOne(() => SupportWorker, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'support_worker_id', foreignKeyConstraintName: 'FK_suggestion_support_worker' })
+  supportWorker?: SupportWorker;
+}

@@ -1,0 +1,183 @@
+import { makePeer, makeSupportWorker } from './support/factories';
+import { eventually, waitForJobs } from './support/queue';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+const REQUEST = `mutation ($peerId: ID!) { requestMatch(peerId: $peerId) { id status } }`;
+const MATCH_REQUEST = `query ($id: ID!) { matchRequest(id: $id) { id status peer { id }
+  suggestions { id rank score status reasons supportWorker { id displayName } breakdown { factor contribution } } } }`;
+const ACCEPT = `mutation ($id: ID!) { acceptSuggestion(id: $id) { id status peer { id } supportWorker { id activeMatchCount } } }`;
+const DECLINE = `mutation ($id: ID!, $reason: DeclineReason!, $note: String) {
+  declineSuggestion(id: $id, reason: $reason, note: $note) { id status declineReason } }`;
+const END = `mutation ($id: ID!, $reason: MatchEndReason!) { endMatch(id: $id, reason: $reason) { id status endReason endedAt } }`;
+const PEER = `query ($id: ID!) { peer(id: $id) { activeMatch { id } suggestions(status: OPEN) { id supportWorker { id } } } }`;
+
+interface RequestView {
+  id: string;
+  status: string;
+  suggestions: {
+    id: string;
+    rank: number;
+    score: number;
+    status: string;
+    reasons: string[];
+    supportWorker: { id: string };
+  }[];
+}
+
+describe('suggestions that stay fresh', () => {
+  let t: TestApp;
+  let intake: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    intake = await t.tokenFor({ role: 'INTAKE' });
+  });
+  beforeEach(() => t.reset());
+  afterAll(() => t.close());
+
+  async function requestFor(peerId: string): Promise<string> {
+    const response = await t.gql<{ requestMatch: { id: string; status: string } }>(REQUEST, { peerId }, intake);
+    expect(response.errors).toBeUndefined();
+    return response.data!.requestMatch.id;
+  }
+
+  async function settled(requestId: string): Promise<RequestView> {
+    await waitForJobs(t.app);
+    return eventually(async () => {
+      const { data } = await t.gql<{ matchRequest: RequestView }>(MATCH_REQUEST, { id: requestId }, intake);
+      return data?.matchRequest.status !== 'PENDING' && data?.matchRequest;
+    }, 'the request to be computed');
+  }
+
+  it('goes from a request to ranked, explained suggestions, to an accepted match', async () => {
+    const peer = await makePeer(t, { interests: ['cooking'], languages: ['vi', 'en'] });
+    const best = await makeSupportWorker(t, { displayName: 'Best', interests: ['cooking'], languages: ['vi'] });
+    const good = await makeSupportWorker(t, { displayName: 'Good', interests: ['baking'] });
+    await makeSupportWorker(t, { displayName: 'Unreachable', languages: ['ar'] });
+    const requestId = await requestFor(peer.id);
+
+    const view = await settled(requestId);
+    expect(view.status).toBe('READY');
+    expect(view.suggestions.map((s) => [s.supportWorker.id, s.rank])).toEqual([
+      [best.id, 1],
+      [good.id, 2],
+    ]);
+    expect(view.suggestions[0].reasons).toContain('You both enjoy cooking');
+
+    const peerToken = await t.tokenFor({ role: 'PEER', peerId: peer.id });
+    const accepted = await t.gql<{
+      acceptSuggestion: { id: string; status: string; supportWorker: { activeMatchCount: number } };
+    }>(ACCEPT, { id: view.suggestions[0].id }, peerToken);
+    expect(accepted.data?.acceptSuggestion).toMatchObject({ status: 'ACTIVE', supportWorker: { activeMatchCount: 1 } });
+
+    const after = await settled(requestId);
+    expect(after.status).toBe('ACCEPTED');
+    expect(after.suggestions.map((s) => s.status)).toEqual(['ACCEPTED']);
+    const again = await t.gql<{ acceptSuggestion: { id: string } }>(ACCEPT, { id: view.suggestions[0].id }, peerToken);
+    expect(again.data?.acceptSuggestion.id).toBe(accepted.data?.acceptSuggestion.id);
+  });
+
+  it('returns the open request to a second requestMatch', async () => {
+    const peer = await makePeer(t);
+    expect(await requestFor(peer.id)).toBe(await requestFor(peer.id));
+  });
+
+  it('answers NO_CANDIDATES when no worker can be suggested', async () => {
+    const peer = await makePeer(t, { languages: ['el'] });
+    await makeSupportWorker(t, { languages: ['en'] });
+    expect((await settled(await requestFor(peer.id))).status).toBe('NO_CANDIDATES');
+  });
+
+  it('never suggests a declined worker again, refills, and explainMatch says why', async () => {
+    const peer = await makePeer(t, { birthYear: 1990 });
+    const first = await makeSupportWorker(t, { interests: ['music'], birthYear: 1960 });
+    const second = await makeSupportWorker(t, { birthYear: 1988 });
+    const requestId = await requestFor(peer.id);
+    let view = await settled(requestId);
+    const declined = view.suggestions.find((s) => s.supportWorker.id === first.id)!;
+    const response = await t.gql(
+      DECLINE,
+      { id: declined.id, reason: 'PREFER_CLOSER_AGE', note: 'wanted someone my age' },
+      await t.tokenFor({ role: 'PEER', peerId: peer.id }),
+    );
+    expect(response.data).toEqual({
+      declineSuggestion: { id: declined.id, status: 'DECLINED', declineReason: 'PREFER_CLOSER_AGE' },
+    });
+
+    view = await settled(requestId);
+    const open = view.suggestions.filter((s) => s.status === 'OPEN').map((s) => s.supportWorker.id);
+    expect(open).toEqual([second.id]);
+    const explanation = await t.gql<{ explainMatch: { excludedBy: string[] } }>(
+      `query ($p: ID!, $w: ID!) { explainMatch(peerId: $p, supportWorkerId: $w) { excludedBy } }`,
+      { p: peer.id, w: first.id },
+      intake,
+    );
+    expect(explanation.data?.explainMatch.excludedBy).toEqual(['PREVIOUSLY_DECLINED']);
+    const weights = await t.dataSource.query(`SELECT weights FROM suggestion WHERE status = 'OPEN'`);
+    expect(weights[0].weights.AGE).toBe(2); // raised from 1 by the decline
+  });
+
+  it('recomputes when a worker joins, and when the peer changes their profile', async () => {
+    const peer = await makePeer(t, { interests: ['gardening'] });
+    await makeSupportWorker(t, { displayName: 'Other' });
+    const requestId = await requestFor(peer.id);
+    await settled(requestId);
+    const gardener = await makeSupportWorker(t, { displayName: 'Gardener', interests: ['gardening'] });
+    await waitForJobs(t.app);
+    let view = await settled(requestId);
+    expect(view.suggestions[0].supportWorker.id).toBe(gardener.id);
+
+    await t.gql(
+      `mutation ($id: ID!) { updatePeer(id: $id, input: { interests: [] }) { id } }`,
+      { id: peer.id },
+      intake,
+    );
+    await waitForJobs(t.app);
+    view = await settled(requestId);
+    expect(view.suggestions[0].reasons).not.toContain('You both enjoy gardening');
+  });
+
+  it('ends a match, freeing the place and letting the peer ask again', async () => {
+    const peer = await makePeer(t);
+    await makeSupportWorker(t, { capacity: 1 });
+    const view = await settled(await requestFor(peer.id));
+    const peerToken = await t.tokenFor({ role: 'PEER', peerId: peer.id });
+    const match = await t.gql<{ acceptSuggestion: { id: string } }>(ACCEPT, { id: view.suggestions[0].id }, peerToken);
+    expect(errorCode(await t.gql(REQUEST, { peerId: peer.id }, intake))).toBe('CONFLICT');
+
+    const ended = await t.gql<{ endMatch: { status: string; endReason: string } }>(
+      END,
+      { id: match.data!.acceptSuggestion.id, reason: 'GOALS_MET' },
+      peerToken,
+    );
+    expect(ended.data?.endMatch).toMatchObject({ status: 'ENDED', endReason: 'GOALS_MET' });
+    const peerView = await t.gql<{ peer: { activeMatch: null } }>(PEER, { id: peer.id }, peerToken);
+    expect(peerView.data?.peer.activeMatch).toBeNull();
+    expect((await settled(await requestFor(peer.id))).status).toBe('READY');
+  });
+
+  it('lets a peer act only on their own suggestions', async () => {
+    const peer = await makePeer(t);
+    const other = await makePeer(t);
+    await makeSupportWorker(t);
+    const view = await settled(await requestFor(peer.id));
+    const otherToken = await t.tokenFor({ role: 'PEER', peerId: other.id });
+    expect(errorCode(await t.gql(ACCEPT, { id: view.suggestions[0].id }, otherToken))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(DECLINE, { id: view.suggestions[0].id, reason: 'OTHER' }, otherToken))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('refuses a decline note over 1000 characters, writing nothing', async () => {
+    const peer = await makePeer(t);
+    await makeSupportWorker(t);
+    const view = await settled(await requestFor(peer.id));
+    const response = await t.gql(
+      DECLINE,
+      { id: view.suggestions[0].id, reason: 'OTHER', note: 'x'.repeat(1001) },
+      intake,
+    );
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect((await settled(view.id)).suggestions[0].status).toBe('OPEN');
+  });
+});
