@@ -6,6 +6,7 @@ import { createApp } from '../../src/bootstrap';
 import { DevelopmentClaims, signDevelopmentToken } from '../../src/common/auth/development-token';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config/environment';
 import { QueryCounter } from './query-counter';
+import { waitForJobs } from './queue';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphqlError {
@@ -30,7 +31,7 @@ export interface TestApp {
     token?: string,
   ): Promise<GraphqlResponse<T>>;
   tokenFor(claims: DevelopmentClaims): Promise<string>;
-  /** Deletes every profile, so each test starts from the seeded taxonomy alone. */
+  /** Waits for queued work, then deletes every profile: each test starts from the seeded taxonomy alone. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,6 +64,8 @@ export async function startTestApp(options: { jwtSecret?: string } = {}): Promis
     },
     tokenFor: (claims) => signDevelopmentToken(options.jwtSecret ?? DEVELOPMENT_JWT_SECRET, claims),
     reset: async () => {
+      // Jobs left by the previous test would otherwise race the truncation.
+      await waitForJobs(app);
       await dataSource.query('TRUNCATE peer, support_worker CASCADE');
     },
     close: async () => {
