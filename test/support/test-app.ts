@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AppRole } from '../../src/app.module';
 import { createApp } from '../../src/bootstrap';
 import { DevelopmentClaims, signDevelopmentToken } from '../../src/common/auth/development-token';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config/environment';
@@ -37,23 +38,37 @@ export interface TestApp {
 }
 
 /** The real application on a database of this test file's own. */
-export async function startTestApp(options: { jwtSecret?: string } = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export interface TestAppOptions {
+  jwtSecret?: string;
+  /** Default all: API and queue consumer in this process. */
+  role?: AppRole;
+  /** Default: REDIS_URL; null forces the queue onto PostgreSQL. */
+  redisUrl?: string | null;
+  database?: TestDatabase;
+}
+
+export async function startTestApp(
+  options: TestAppOptions = {},
+): Promise<TestApp & { database: TestDatabase; queuePrefix: string }> {
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
   const queries = new QueryCounter();
   const app = await createApp({
     database: { url: database.url, logger: queries },
     // Redis when REDIS_URL is set, with a prefix of this file's own; else the queue in this file's database.
     queue: {
-      redisUrl: process.env.REDIS_URL,
+      redisUrl: options.redisUrl === undefined ? process.env.REDIS_URL : (options.redisUrl ?? undefined),
       databaseUrl: database.url,
-      prefix: `test-${randomBytes(4).toString('hex')}`,
+      prefix: queuePrefix,
     },
-    role: 'all',
+    role: options.role ?? 'all',
   });
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   return {
     app,
+    database,
+    queuePrefix,
     dataSource,
     queries,
     async gql(query, variables, token) {

@@ -43,6 +43,12 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
     }
   }
 
+  /** The queue's connection failed (it reconnects by itself); the sweeper catches up on anything missed. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Queue connection error: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     // Ids and the error only: never job data beyond ids.
