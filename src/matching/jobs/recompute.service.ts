@@ -9,10 +9,17 @@ import { MatchingProfilesService } from '../profiles/matching-profiles.service';
 import { MatchRequest } from '../requests/match-request.entity';
 import { explainPair, preparePeer, prepareWorkers, rankCandidates, weightsFor } from '../scoring';
 import { Suggestion } from '../suggestions/suggestion.entity';
+import { WorkerProfileCache, WorkerVersion } from './worker-profile-cache';
 
 export type RecomputeOutcome = 'written' | 'no-open-request' | 'stale';
 
-interface Candidate {
+interface Candidate extends WorkerVersion {
+  activeMatchCount: number;
+  /** OPEN suggestions naming this worker to other peers. */
+  offeredElsewhere: number;
+}
+
+interface NewSuggestion {
   supportWorkerId: string;
   rank: number;
   score: number;
@@ -30,6 +37,7 @@ export class RecomputeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly profiles: MatchingProfilesService,
+    private readonly workerProfiles: WorkerProfileCache,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -40,27 +48,26 @@ export class RecomputeService {
     const [peer] = await this.profiles.peerProfiles([peerId]);
     if (!peer || version === undefined) return 'no-open-request';
 
-    const candidateIds = await this.prefilter(peerId);
-    const [taxonomy, workerProfiles, exposure] = await Promise.all([
+    const candidates = await this.prefilter(peerId);
+    const [taxonomy, workerProfiles] = await Promise.all([
       this.profiles.taxonomy(),
-      this.profiles.workerProfiles(candidateIds),
-      this.openSuggestionsElsewhere(peerId, candidateIds),
+      this.workerProfiles.profilesOf(candidates),
     ]);
     const workers = prepareWorkers(workerProfiles, taxonomy);
     const preparedPeer = preparePeer(peer, workers);
     // Fair exposure: a worker sits in at most EXPOSURE_FACTOR x free places peers' open suggestions.
     const exposureFactor = this.config.get('EXPOSURE_FACTOR', { infer: true });
+    const offered = new Map(candidates.map((candidate) => [candidate.id, candidate.offeredElsewhere]));
     const budget = Int32Array.from(
       workerProfiles,
-      (worker) =>
-        exposureFactor * Math.max(0, worker.capacity - worker.activeMatchCount) - (exposure.get(worker.id) ?? 0),
+      (worker) => exposureFactor * Math.max(0, worker.capacity - worker.activeMatchCount) - offered.get(worker.id)!,
     );
     const ranked = rankCandidates(preparedPeer, workers, this.config.get('SUGGESTION_COUNT', { infer: true }), budget);
-    const candidates: Candidate[] = ranked.map(({ workerId, workerIndex, rank, score }) => {
+    const suggestions: NewSuggestion[] = ranked.map(({ workerId, workerIndex, rank, score }) => {
       const explanation = explainPair(preparedPeer, workers, workerIndex);
       return { supportWorkerId: workerId, rank, score, reasons: explanation.reasons, breakdown: explanation.breakdown };
     });
-    return this.write(request.id, peerId, version, candidates, weightsFor(peer.importance));
+    return this.write(request.id, peerId, version, suggestions, weightsFor(peer.importance));
   }
 
   private openRequest(peerId: string): Promise<MatchRequest | null> {
@@ -69,42 +76,45 @@ export class RecomputeService {
     });
   }
 
-  /** Hard constraints that SQL can apply cheaply; the core checks every one again, exactly. */
-  private async prefilter(peerId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT w.id FROM support_worker w, peer p
+  /**
+   * Hard constraints that SQL can apply cheaply (the core checks every one again, exactly), with
+   * each candidate's active matches and the open suggestions naming them for other peers.
+   */
+  private async prefilter(peerId: string): Promise<Candidate[]> {
+    const rows: { id: string; profile_version: number; active: number; offered: number }[] =
+      await this.dataSource.query(
+        `WITH active AS MATERIALIZED (SELECT support_worker_id, count(*)::int AS count FROM match
+                        WHERE status = 'ACTIVE' GROUP BY support_worker_id),
+            offered AS MATERIALIZED (SELECT support_worker_id, count(*)::int AS count FROM suggestion
+                         WHERE status = 'OPEN' AND peer_id <> $1 GROUP BY support_worker_id)
+       SELECT w.id, w.profile_version, coalesce(active.count, 0) AS active, coalesce(offered.count, 0) AS offered
+         FROM peer p
+         JOIN support_worker w ON w.active AND w.languages && p.languages AND w.modes && p.modes
+         LEFT JOIN active ON active.support_worker_id = w.id
+         LEFT JOIN offered ON offered.support_worker_id = w.id
         WHERE p.id = $1
-          AND w.active
-          AND w.capacity > (SELECT count(*) FROM match m WHERE m.support_worker_id = w.id AND m.status = 'ACTIVE')
-          AND w.languages && p.languages
-          AND w.modes && p.modes
+          AND w.capacity > coalesce(active.count, 0)
           AND CASE WHEN jsonb_typeof(p.preferences -> 'workerGenders') = 'array'
                      AND jsonb_array_length(p.preferences -> 'workerGenders') > 0
                    THEN p.preferences -> 'workerGenders' ? coalesce(w.gender::text, 'UNDISCLOSED')
                    ELSE true END
           AND NOT EXISTS (SELECT 1 FROM suggestion s
                            WHERE s.peer_id = p.id AND s.support_worker_id = w.id AND s.status = 'DECLINED')`,
-      [peerId],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  private async openSuggestionsElsewhere(peerId: string, workerIds: string[]): Promise<Map<string, number>> {
-    if (!workerIds.length) return new Map();
-    const rows: { support_worker_id: string; count: string }[] = await this.dataSource.query(
-      `SELECT support_worker_id, count(*) AS count FROM suggestion
-        WHERE status = 'OPEN' AND peer_id <> $1 AND support_worker_id = ANY($2::uuid[])
-        GROUP BY support_worker_id`,
-      [peerId, workerIds],
-    );
-    return new Map(rows.map((row) => [row.support_worker_id, Number(row.count)]));
+        [peerId],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      profileVersion: row.profile_version,
+      activeMatchCount: row.active,
+      offeredElsewhere: row.offered,
+    }));
   }
 
   private write(
     requestId: string,
     peerId: string,
     version: number,
-    candidates: Candidate[],
+    candidates: NewSuggestion[],
     weights: Suggestion['weights'],
   ): Promise<RecomputeOutcome> {
     return this.dataSource.transaction(async (manager) => {
@@ -120,21 +130,17 @@ export class RecomputeService {
       const open = await manager.find(Suggestion, { where: { requestId, status: SuggestionStatus.OPEN } });
       const openByWorker = new Map(open.map((suggestion) => [suggestion.supportWorkerId, suggestion]));
       const kept = new Set<string>();
+      const inserts: Partial<Suggestion>[] = [];
       for (const candidate of candidates) {
         const existing = openByWorker.get(candidate.supportWorkerId);
         if (existing) {
           kept.add(existing.id);
           await manager.update(Suggestion, { id: existing.id }, { ...candidate, weights });
         } else {
-          await manager.insert(Suggestion, {
-            ...candidate,
-            requestId,
-            peerId,
-            weights,
-            status: SuggestionStatus.OPEN,
-          });
+          inserts.push({ ...candidate, requestId, peerId, weights, status: SuggestionStatus.OPEN });
         }
       }
+      if (inserts.length) await manager.insert(Suggestion, inserts);
       const stale = open.filter((suggestion) => !kept.has(suggestion.id)).map((suggestion) => suggestion.id);
       if (stale.length) await manager.update(Suggestion, { id: In(stale) }, { status: SuggestionStatus.WITHDRAWN });
       await manager.update(

@@ -1,0 +1,95 @@
+/**
+ * Seeds W support workers and P peers with open requests into a fresh database, enqueues a
+ * recompute for every peer through the real queue, and measures how fast the consumer brings
+ * them to READY. The queue is Redis when REDIS_URL is set, else PostgreSQL.
+ * Usage: npm run bench:recompute [-- --peers 2000 --workers 1000 --concurrency 4 --seed 11]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/bootstrap';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/migrate';
+import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';
+import { freePort } from '../test/support/free-port';
+import { generatePeers, generateWorkers, seededRandom } from './population';
+import { seedPopulation } from './seed-population';
+
+const { values } = parseArgs({
+  options: {
+    peers: { type: 'string', default: '2000' },
+    workers: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '4' },
+    seed: { type: 'string', default: '11' },
+  },
+});
+const peerCount = Number(values.peers);
+const workerCount = Number(values.workers);
+process.env.LOG_LEVEL ??= 'warn';
+process.env.WORKER_CONCURRENCY = values.concurrency;
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'peermatch-bench-'));
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', persistent: false });
+  const server = new URL(process.env.DATABASE_URL ?? embedded!.url);
+  const database = `peermatch_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = Object.assign(new URL(server), { pathname: `/${database}` }).toString();
+  try {
+    await runMigrations(url);
+    const random = seededRandom(Number(values.seed));
+    const workers = generateWorkers(workerCount, random).map((worker) => ({ ...worker, activeMatchCount: 0 }));
+    const peers = generatePeers(peerCount, random);
+    const app = await createApp({
+      database: { url },
+      queue: { redisUrl: process.env.REDIS_URL, databaseUrl: url, prefix: database },
+      role: 'all',
+    });
+    const dataSource = app.get(DataSource);
+    const peerIds = await seedPopulation(dataSource, workers, peers);
+    console.log(
+      `seeded ${workerCount} workers and ${peerCount} peers with open requests; queue: ${process.env.REDIS_URL ? 'redis' : 'postgres'}, concurrency ${values.concurrency}`,
+    );
+
+    const start = Date.now();
+    await dataSource.query(`UPDATE match_request SET created_at = now(), updated_at = now()`);
+    await app.get(MatchingJobs).recompute(peerIds);
+    for (;;) {
+      const [{ pending }] = await dataSource.query(
+        `SELECT count(*)::int AS pending FROM match_request WHERE status = 'PENDING'`,
+      );
+      if (pending === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const seconds = (Date.now() - start) / 1000;
+    const [{ p50, ready, none }] = await dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ready_at - created_at) * 1000) AS p50,
+              count(*) FILTER (WHERE status = 'READY')::int AS ready,
+              count(*) FILTER (WHERE status = 'NO_CANDIDATES')::int AS none
+         FROM match_request`,
+    );
+    const [{ suggestions }] = await dataSource.query(`SELECT count(*)::int AS suggestions FROM suggestion`);
+    console.log(`requests READY: ${ready}, NO_CANDIDATES: ${none}; suggestions written: ${suggestions}`);
+    await app.close();
+    console.log(
+      `recompute: peers=${peerCount} workers=${workerCount} seconds=${seconds.toFixed(2)} peers_per_s=${Math.round(peerCount / seconds)} p50_request_to_ready_ms=${Math.round(p50)}`,
+    );
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
