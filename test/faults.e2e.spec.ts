@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePeer, makeSupportWorker } from './support/factories';
@@ -49,8 +49,11 @@ describe('a consumer process killed mid-job', () => {
       const afterKill = await counts();
       expect(afterKill.PENDING).toBeGreaterThan(0);
 
-      consumer = startServiceProcess(workerEnv);
+      const heartbeat = join(mkdtempSync(join(tmpdir(), 'peermatch-heartbeat-')), 'worker.heartbeat');
+      consumer = startServiceProcess({ ...workerEnv, HEARTBEAT_FILE: heartbeat });
       await eventually(async () => (await counts()).READY === peers.length, 'every request to reach READY', 90_000);
+      // The running consumer says it is alive, for a container health check.
+      expect(Date.now() - statSync(heartbeat).mtimeMs).toBeLessThan(30_000);
 
       // A consumer told to stop finishes what it is doing and exits cleanly.
       consumer.child.kill('SIGTERM');

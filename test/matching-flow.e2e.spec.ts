@@ -1,3 +1,5 @@
+import { RecomputeService } from '../src/matching/jobs/recompute.service';
+import { MatchingProfilesService } from '../src/matching/profiles/matching-profiles.service';
 import { makePeer, makeSupportWorker } from './support/factories';
 import { eventually, waitForJobs } from './support/queue';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
@@ -166,6 +168,31 @@ describe('suggestions that stay fresh', () => {
     expect(errorCode(await t.gql(DECLINE, { id: view.suggestions[0].id, reason: 'OTHER' }, otherToken))).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('does not let a computation from an older profile overwrite what a newer one will write', async () => {
+    const peer = await makePeer(t);
+    await makeSupportWorker(t);
+    const requestId = await requestFor(peer.id);
+    await settled(requestId);
+    const snapshot = () =>
+      t.dataSource.query(
+        `SELECT s.id, s.status, s.updated_at, r.computed_profile_version FROM suggestion s
+           JOIN match_request r ON r.id = s.request_id WHERE s.peer_id = $1 ORDER BY s.id`,
+        [peer.id],
+      );
+    const before = await snapshot();
+    const profiles = t.app.get(MatchingProfilesService);
+    const load = profiles.peerProfiles.bind(profiles);
+    // The peer's profile changes, and commits, while the computation is under way.
+    jest.spyOn(profiles, 'peerProfiles').mockImplementationOnce(async (ids) => {
+      const loaded = await load(ids);
+      await t.dataSource.query(`UPDATE peer SET profile_version = profile_version + 1 WHERE id = $1`, [peer.id]);
+      return loaded;
+    });
+
+    expect(await t.app.get(RecomputeService).recompute(peer.id)).toBe('stale');
+    expect(await snapshot()).toEqual(before);
   });
 
   it('refuses a decline note over 1000 characters, writing nothing', async () => {

@@ -30,6 +30,8 @@ const environmentSchema = z
       .min(0.001)
       .default(14 * 24),
     JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    /** A queue consumer touches this file while it runs, for a container health check. */
+    HEARTBEAT_FILE: optionalString,
     QUEUE_PREFIX: optionalString.pipe(
       z
         .string()

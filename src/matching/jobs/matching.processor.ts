@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { writeFile } from 'node:fs/promises';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job } from 'bullmq';
 import { Environment, parseEnvironment } from '../../config/environment';
@@ -10,10 +11,12 @@ import { SweeperService } from './sweeper.service';
 
 // Worker options are fixed when the class is declared, so they are read from the validated environment here.
 const { JOB_LOCK_MS } = parseEnvironment(process.env);
+const HEARTBEAT_EVERY_MS = 10_000;
 
 @Processor(MATCHING_QUEUE, { lockDuration: JOB_LOCK_MS, stalledInterval: JOB_LOCK_MS })
-export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatchingProcessor.name);
+  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly recomputes: RecomputeService,
@@ -28,6 +31,16 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
     await this.worker.waitUntilReady();
     await this.sweeper.sweep();
+    const heartbeatFile = this.config.get('HEARTBEAT_FILE', { infer: true });
+    if (heartbeatFile) {
+      const beat = () => (this.worker.isRunning() ? writeFile(heartbeatFile, new Date().toISOString()) : undefined);
+      await beat();
+      this.heartbeat = setInterval(() => void beat()?.catch(() => undefined), HEARTBEAT_EVERY_MS).unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.heartbeat);
   }
 
   async process(job: Job): Promise<unknown> {
