@@ -9,7 +9,12 @@ const fs = require('node:fs');
 
 let output;
 try {
-  output = execSync('npm ci --dry-run --no-audit --no-fund', { encoding: 'utf8', stdio: 'pipe' });
+  // Run from `npm run -s`, the inherited log level would hide the very errors read here.
+  output = execSync('npm ci --dry-run --no-audit --no-fund', {
+    encoding: 'utf8',
+    stdio: 'pipe',
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 } catch (error) {
   output = `${error.stdout}${error.stderr}`;
 }

@@ -54,6 +54,14 @@ describe('explainMatch', () => {
     ]);
   });
 
+  it('counts AVAILABILITY when both give weekly availability', async () => {
+    const peer = await makePeer(t, { availability: ['MON_EVENING', 'TUE_EVENING'] });
+    const worker = await makeSupportWorker(t, { availability: ['TUE_EVENING', 'SAT_MORNING'] });
+    const { data } = await explain(peer.id, worker.id);
+    expect(data!.explainMatch.breakdown.find((c) => c.factor === 'AVAILABILITY')?.value).toBe(0.5);
+    expect(data!.explainMatch.reasons).toContain('Free at times that suit you');
+  });
+
   it('names every hard constraint a pair fails, and gives no score', async () => {
     const peer = await makePeer(t, { languages: ['ar'], preferences: { workerGenders: ['MAN'] } });
     const worker = await makeSupportWorker(t, { languages: ['en'], gender: 'WOMAN', capacity: 0 });

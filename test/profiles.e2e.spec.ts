@@ -27,6 +27,7 @@ describe('registering peers and support workers', () => {
       modes: ['IN_PERSON', 'PHONE'],
       location: { latitude: -33.87, longitude: 151.21 },
       maxDistanceKm: 15,
+      availability: ['SAT_MORNING', 'MON_EVENING'],
       livedExperiences: ['panic-attacks', 'depression'],
       interests: ['cooking'],
       culturalBackgrounds: ['vietnamese'],
@@ -41,6 +42,7 @@ describe('registering peers and support workers', () => {
       modes: ['IN_PERSON', 'PHONE'],
       location: { latitude: -33.87, longitude: 151.21 },
       maxDistanceKm: 15,
+      availability: ['MON_EVENING', 'SAT_MORNING'],
       livedExperiences: [
         { slug: 'depression', kind: 'LIVED_EXPERIENCE' },
         { slug: 'panic-attacks', kind: 'LIVED_EXPERIENCE' },

@@ -18,11 +18,11 @@ export class Peer extends ProfileColumns {
   maxDistanceKm!: number | null;
 
   @Field(() => MatchPreferences)
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   preferences!: MatchPreferences;
 
   /** Importance nudges learned from the peer's declines, added to their own (see DeclineReason). */
-  @Column({ name: 'decline_nudges', type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ name: 'decline_nudges', type: 'jsonb', default: () => `'{}'` })
   declineNudges!: Partial<Record<MatchFactor, number>>;
 
   @Field(() => Consent)

@@ -1,6 +1,6 @@
 import { TestApp } from './test-app';
 
-export const PEER_FIELDS = `id displayName gender birthYear languages modes maxDistanceKm
+export const PEER_FIELDS = `id displayName gender birthYear languages modes maxDistanceKm availability
   location { latitude longitude }
   livedExperiences { slug kind } interests { slug } culturalBackgrounds { slug }
   preferences { workerGenders importance { factor importance } }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, UpdateDateColumn } from 'typeorm';
 import { Gender, SupportMode } from './profile.enums';
+import { maskToSlots, WeeklySlot } from './weekly-slot';
 
 /** The columns and fields a peer and a support worker share. */
 @ObjectType({ isAbstract: true })
@@ -30,6 +31,15 @@ export abstract class ProfileColumns {
 
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
+
+  /** Weekly slots the person is available in, as bits; null when not given. */
+  @Column({ name: 'availability', type: 'integer', nullable: true })
+  availabilityMask!: number | null;
+
+  @Field(() => [WeeklySlot], { description: 'When the person is usually available; empty when not given.' })
+  get availability(): WeeklySlot[] {
+    return maskToSlots(this.availabilityMask);
+  }
 
   /** Bumped on every profile change, so that work computed from an older version can be told apart. */
   @Column({ name: 'profile_version', type: 'integer', default: 1 })

@@ -5,6 +5,7 @@ import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { DomainError } from '../errors/domain-error';
 import { ProfileFieldsInput } from './dto/profile-fields.input';
 import { ProfileColumns } from './profile-columns';
+import { slotsToMask } from './weekly-slot';
 
 type ProfileInput = Partial<ProfileFieldsInput>;
 
@@ -25,6 +26,7 @@ export function applyProfileFields(profile: ProfileColumns, input: ProfileInput)
   if (input.birthYear !== undefined) profile.birthYear = input.birthYear ?? null;
   if (input.languages !== undefined) profile.languages = input.languages;
   if (input.modes !== undefined) profile.modes = input.modes;
+  if (input.availability !== undefined) profile.availabilityMask = slotsToMask(input.availability);
   if (input.location !== undefined) {
     profile.latitude = input.location?.latitude ?? null;
     profile.longitude = input.location?.longitude ?? null;

@@ -37,6 +37,7 @@ function sharedFields(row: ProfileColumns & { id: string }, tags: TagIdsByKind) 
     languages: row.languages,
     modes: row.modes,
     location: locationOf(row),
+    availability: row.availabilityMask,
     livedExperienceIds: tags.LIVED_EXPERIENCE,
     interestIds: tags.INTEREST,
     cultureIds: tags.CULTURE,

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { Gender, SupportMode } from '../../graphql-enums';
 import { LocationInput } from '../location';
+import { WeeklySlot } from '../weekly-slot';
 
 export const MAX_LANGUAGES = 10;
 export const MAX_TAGS_PER_KIND = 20;
@@ -87,6 +88,12 @@ export abstract class ProfileFieldsInput {
   @ValidateNested()
   @Type(() => LocationInput)
   location?: LocationInput | null;
+
+  @Field(() => [WeeklySlot], { nullable: true, description: 'When the person is usually available.' })
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(WeeklySlot, { each: true })
+  availability?: WeeklySlot[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Tag slugs of kind LIVED_EXPERIENCE.' })
   @TagSlugList()
