@@ -26,9 +26,10 @@ async function main(): Promise<void> {
   const role = values.role?.toUpperCase() ?? '';
   if (!isRole(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   const environment = parseEnvironment(process.env);
-  if (environment.NODE_ENV === 'production') throw new Error('Development tokens are not for production');
+  const secret = jwtSecretOf(environment);
+  if (environment.NODE_ENV === 'production' || !secret) throw new Error('Development tokens are not for production');
   const token = await signDevelopmentToken(
-    jwtSecretOf(environment),
+    secret,
     {
       role,
       sub: values.sub,

@@ -20,6 +20,9 @@ describe('parseEnvironment', () => {
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['JWT_SECRET', { JWT_SECRET: 'short' }],
     ['JWT_SECRET', { NODE_ENV: 'production' }],
+    ['JWT_ISSUER', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_AUDIENCE: 'peermatch' }],
+    ['JWT_AUDIENCE', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_ISSUER: 'https://id.example.org' }],
+    ['APP_ROLE', { APP_ROLE: 'everything' }],
   ])('stops with a message naming %s when it is wrong', (variable, source) => {
     expect(() => parseEnvironment(source)).toThrow(new RegExp(`Invalid environment: .*\\b${variable}\\b`));
   });
@@ -30,7 +33,14 @@ describe('parseEnvironment', () => {
     expect(jwtSecretOf(environment)).toBe(secret);
   });
 
-  it('uses the development secret only when none is configured', () => {
+  it('uses the development secret only when nothing is configured, and never in production', () => {
     expect(jwtSecretOf(parseEnvironment({}))).toBe(DEVELOPMENT_JWT_SECRET);
+    const production = parseEnvironment({
+      NODE_ENV: 'production',
+      JWT_JWKS_URL: 'https://id.example.org/jwks.json',
+      JWT_ISSUER: 'https://id.example.org',
+      JWT_AUDIENCE: 'peermatch',
+    });
+    expect(jwtSecretOf(production)).toBeUndefined();
   });
 });

@@ -18,6 +18,10 @@ const environmentSchema = z
     ),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional()),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Production tokens: RS256 or ES256, verified against this key set, with issuer and audience. */
+    JWT_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional()),
+    JWT_ISSUER: optionalString,
+    JWT_AUDIENCE: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -42,8 +46,19 @@ const environmentSchema = z
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'or JWT_JWKS_URL is required when NODE_ENV=production',
+      });
+    }
+    if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
+      context.addIssue({
+        code: 'custom',
+        path: [env.JWT_ISSUER ? 'JWT_AUDIENCE' : 'JWT_ISSUER'],
+        message: 'is required with JWT_JWKS_URL',
+      });
     }
   });
 
@@ -59,6 +74,11 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   throw new InvalidEnvironmentError(`Invalid environment: ${problems.join('; ')}`);
 }
 
-export function jwtSecretOf(environment: Pick<Environment, 'JWT_SECRET'>): string {
-  return environment.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+/** The HS256 secret: the configured one; outside production without a key set, the development one. */
+export function jwtSecretOf(
+  environment: Pick<Environment, 'JWT_SECRET' | 'NODE_ENV'> & Partial<Pick<Environment, 'JWT_JWKS_URL'>>,
+): string | undefined {
+  if (environment.JWT_SECRET) return environment.JWT_SECRET;
+  if (environment.NODE_ENV === 'production' || environment.JWT_JWKS_URL) return undefined;
+  return DEVELOPMENT_JWT_SECRET;
 }

@@ -3,16 +3,31 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { Environment, jwtSecretOf } from '../../config/environment';
 import { AccessGuard } from './access.guard';
-import { JWT_SECRET, TokenVerifier } from './token-verifier';
+import { TOKEN_SETTINGS, TokenSettings, TokenVerifier } from './token-verifier';
 
 @Global()
 @Module({
   providers: [
     {
-      provide: JWT_SECRET,
+      provide: TOKEN_SETTINGS,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) =>
-        jwtSecretOf({ JWT_SECRET: config.get('JWT_SECRET', { infer: true }) }),
+      useFactory: (config: ConfigService<Environment, true>): TokenSettings => {
+        const url = config.get('JWT_JWKS_URL', { infer: true });
+        return {
+          secret: jwtSecretOf({
+            JWT_SECRET: config.get('JWT_SECRET', { infer: true }),
+            NODE_ENV: config.get('NODE_ENV', { infer: true }),
+            JWT_JWKS_URL: url,
+          }),
+          jwks: url
+            ? {
+                url,
+                issuer: config.get('JWT_ISSUER', { infer: true })!,
+                audience: config.get('JWT_AUDIENCE', { infer: true })!,
+              }
+            : undefined,
+        };
+      },
     },
     TokenVerifier,
     { provide: APP_GUARD, useClass: AccessGuard },
