@@ -10,6 +10,7 @@ import { AppModule, AppOptions } from './app.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { loggerOptions, requestIdOf } from './common/logging/logger-options';
 import { logRequests } from './common/logging/request-logging';
+import { limitRequestRate } from './common/hardening/rate-limit';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { parseEnvironment } from './config/environment';
 
@@ -28,6 +29,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     genReqId: requestIdOf,
   });
   logRequests(adapter.getInstance());
+  await limitRequestRate(adapter.getInstance(), environment.RATE_LIMIT_PER_MINUTE);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
   });

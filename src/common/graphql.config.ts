@@ -1,10 +1,11 @@
-import { ApolloDriver, ApolloDriverAsyncConfig } from '@nestjs/apollo';
+import { ApolloDriver, ApolloDriverAsyncConfig, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { createErrorFormatter } from './errors/format-graphql-error';
+import { armorFor, OPERATION_LIMITS } from './hardening/armor';
 import { GraphqlContext } from './graphql-context';
 import { RequestWithPrincipal } from './auth/access.decorators';
 import { createLoaders } from './loaders/loaders';
@@ -16,6 +17,7 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
   inject: [getDataSourceToken(), ConfigService],
   useFactory: (dataSource: DataSource, config: ConfigService<Environment, true>) => {
     const production = config.get('NODE_ENV', { infer: true }) === 'production';
+    const armor = armorFor(production);
     return {
       path: '/graphql',
       autoSchemaFile: true,
@@ -23,6 +25,12 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       graphiql: !production,
       introspection: !production,
       csrfPrevention: true,
+      // One operation per request: a batch of hundreds cannot multiply what the limits allow.
+      allowBatchedHttpRequests: false,
+      // The armor is typed against Apollo's CommonJS build, Nest against its ES module build.
+      plugins: armor.plugins as ApolloDriverConfig['plugins'],
+      validationRules: armor.validationRules,
+      parseOptions: { maxTokens: OPERATION_LIMITS.tokens },
       includeStacktraceInErrorResponses: !production,
       context: (request: RequestWithPrincipal): GraphqlContext => ({
         req: request,

@@ -22,6 +22,8 @@ const environmentSchema = z
     JWT_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional()),
     JWT_ISSUER: optionalString,
     JWT_AUDIENCE: optionalString,
+    /** Requests per minute one caller (one token, or one address without a token) may send. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
