@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './common/auth/auth.module';
 import { graphqlConfig } from './common/graphql.config';
 import { LoggingModule } from './common/logging/logging.module';
@@ -39,7 +40,7 @@ export class AppModule {
         BullModule.forRoot(queueConnection(options.queue)),
         JobsModule,
         AuthModule,
-        ...(serves ? [GraphQLModule.forRootAsync(graphqlConfig), HealthModule] : []),
+        ...(serves ? [AuditModule, GraphQLModule.forRootAsync(graphqlConfig), HealthModule] : []),
         TaxonomyModule,
         PeersModule,
         SupportWorkersModule,

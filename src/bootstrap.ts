@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import './common/graphql-enums';
 import './matching/matching.enums';
+import './audit/audit.enums';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';

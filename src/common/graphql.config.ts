@@ -4,6 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
+import { auditFlushPlugin } from '../audit/audit-flush.plugin';
+import { AuditTrail } from '../audit/audit-trail';
+import { AuditService } from '../audit/audit.service';
 import { createErrorFormatter } from './errors/format-graphql-error';
 import { armorFor, OPERATION_LIMITS } from './hardening/armor';
 import { GraphqlContext } from './graphql-context';
@@ -14,8 +17,8 @@ const logger = new Logger('GraphQL');
 
 export const graphqlConfig: ApolloDriverAsyncConfig = {
   driver: ApolloDriver,
-  inject: [getDataSourceToken(), ConfigService],
-  useFactory: (dataSource: DataSource, config: ConfigService<Environment, true>) => {
+  inject: [getDataSourceToken(), ConfigService, AuditService],
+  useFactory: (dataSource: DataSource, config: ConfigService<Environment, true>, audit: AuditService) => {
     const production = config.get('NODE_ENV', { infer: true }) === 'production';
     const armor = armorFor(production);
     return {
@@ -28,13 +31,14 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       // One operation per request: a batch of hundreds cannot multiply what the limits allow.
       allowBatchedHttpRequests: false,
       // The armor is typed against Apollo's CommonJS build, Nest against its ES module build.
-      plugins: armor.plugins as ApolloDriverConfig['plugins'],
+      plugins: [...armor.plugins, auditFlushPlugin(audit)] as unknown as ApolloDriverConfig['plugins'],
       validationRules: armor.validationRules,
       parseOptions: { maxTokens: OPERATION_LIMITS.tokens },
       includeStacktraceInErrorResponses: !production,
       context: (request: RequestWithPrincipal): GraphqlContext => ({
         req: request,
         loaders: createLoaders(dataSource),
+        audit: new AuditTrail(() => request.principal),
       }),
       formatError: createErrorFormatter({
         exposeStack: !production,

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../audit/audit-event.entity';
 import { Match } from '../matching/matches/match.entity';
 import { MatchRequest } from '../matching/requests/match-request.entity';
 import { Suggestion } from '../matching/suggestions/suggestion.entity';
@@ -5,4 +6,4 @@ import { Peer } from '../peers/peer.entity';
 import { SupportWorker } from '../support-workers/support-worker.entity';
 import { Tag } from '../taxonomy/tag.entity';
 
-export const ENTITIES = [Tag, Peer, SupportWorker, MatchRequest, Suggestion, Match];
+export const ENTITIES = [Tag, Peer, SupportWorker, MatchRequest, Suggestion, Match, AuditEvent];

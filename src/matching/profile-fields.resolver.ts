@@ -1,9 +1,12 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../common/graphql-context';
+import { assertMayReadPeerField } from '../peers/peer-field-access';
 import { Peer } from '../peers/peer.entity';
 import { SupportWorker } from '../support-workers/support-worker.entity';
 import { Match } from './matches/match.entity';
-import { SuggestionStatus } from './matching.enums';
+import { MatchStatus, SuggestionStatus } from './matching.enums';
+import { MatchesService } from './matches/matches.service';
+import { DomainError } from '../common/errors/domain-error';
 import { Suggestion } from './suggestions/suggestion.entity';
 import { SuggestionsService } from './suggestions/suggestions.service';
 
@@ -15,8 +18,10 @@ export class PeerMatchingFieldsResolver {
   @ResolveField(() => [Suggestion], { description: 'Newest first, best first within a set.' })
   suggestions(
     @Parent() peer: Peer,
+    @Context() context: GraphqlContext,
     @Args('status', { type: () => SuggestionStatus, nullable: true }) status?: SuggestionStatus | null,
   ): Promise<Suggestion[]> {
+    assertMayReadPeerField(context, peer, 'suggestions');
     return this.suggestionsService.forPeer(peer.id, status);
   }
 
@@ -28,6 +33,26 @@ export class PeerMatchingFieldsResolver {
 
 @Resolver(() => SupportWorker)
 export class SupportWorkerMatchingFieldsResolver {
+  constructor(private readonly matchesService: MatchesService) {}
+
+  @ResolveField(() => [Match], {
+    description: 'The matches this worker is in, newest first: for the worker, staff and services with matches:read.',
+  })
+  matches(
+    @Parent() worker: SupportWorker,
+    @Context() context: GraphqlContext,
+    @Args('status', { type: () => MatchStatus, nullable: true }) status?: MatchStatus | null,
+  ): Promise<Match[]> {
+    const principal = context.req.principal;
+    const allowed =
+      principal?.role === 'ADMIN' ||
+      principal?.role === 'INTAKE' ||
+      (principal?.role === 'SUPPORT_WORKER' && principal.supportWorkerId === worker.id) ||
+      (principal?.role === 'SERVICE' && principal.scopes.has('matches:read'));
+    if (!allowed) throw new DomainError('FORBIDDEN', 'Only the worker, staff and services with matches:read see these');
+    return this.matchesService.forWorker(worker.id, status);
+  }
+
   @ResolveField(() => Int)
   activeMatchCount(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Promise<number> {
     return context.loaders.activeMatchCountOfSupportWorker.load(worker.id);

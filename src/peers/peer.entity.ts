@@ -4,6 +4,7 @@ import { MatchFactor } from '../common/graphql-enums';
 import { ProfileColumns } from '../common/profile/profile-columns';
 import { Tag } from '../taxonomy/tag.entity';
 import { Consent } from './consent';
+import { privatePeerField } from './peer-field-access';
 import { MatchPreferences } from './match-preferences';
 
 @ObjectType({ description: 'A person in mental-health recovery looking for peer support.' })
@@ -13,11 +14,15 @@ export class Peer extends ProfileColumns {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => Float, { nullable: true, description: 'How far the peer will travel to meet in person.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How far the peer will travel to meet in person.',
+    middleware: [privatePeerField],
+  })
   @Column({ name: 'max_distance_km', type: 'double precision', nullable: true })
   maxDistanceKm!: number | null;
 
-  @Field(() => MatchPreferences)
+  @Field(() => MatchPreferences, { middleware: [privatePeerField] })
   @Column({ type: 'jsonb', default: () => `'{}'` })
   preferences!: MatchPreferences;
 
@@ -25,9 +30,13 @@ export class Peer extends ProfileColumns {
   @Column({ name: 'decline_nudges', type: 'jsonb', default: () => `'{}'` })
   declineNudges!: Partial<Record<MatchFactor, number>>;
 
-  @Field(() => Consent)
+  @Field(() => Consent, { middleware: [privatePeerField] })
   @Column(() => Consent, { prefix: false })
   consent!: Consent;
+
+  /** Set when the peer's personal data was erased; the anonymous row stays for reports. */
+  @Column({ name: 'erased_at', type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt!: Date | null;
 
   /** Lived experiences, interests and cultural backgrounds together; fields split them by kind. */
   @ManyToMany(() => Tag)

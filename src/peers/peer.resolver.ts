@@ -1,5 +1,9 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, RolesWithServiceScope } from '../common/auth/access.decorators';
+import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AuditAction, AuditSubject } from '../audit/audit.enums';
+import { Audited } from '../audit/audited.decorator';
+import { CurrentPrincipal, Roles, RolesWithServiceScope } from '../common/auth/access.decorators';
+import { assertOwnRecord } from '../common/auth/ownership';
 import type { Principal } from '../common/auth/principal';
 import type { GraphqlContext } from '../common/graphql-context';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
@@ -11,6 +15,8 @@ import { Tag } from '../taxonomy/tag.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
+import { assertMayReadPeerField, auditPeerHealthRead } from './peer-field-access';
+import { PeerErasureService } from './peer-erasure.service';
 import { PeersService } from './peers.service';
 
 @ObjectType()
@@ -18,7 +24,10 @@ export class PeerConnection extends ConnectionOf(Peer, 'Peer') {}
 
 @Resolver(() => Peer)
 export class PeerResolver {
-  constructor(private readonly peersService: PeersService) {}
+  constructor(
+    private readonly peersService: PeersService,
+    private readonly erasure: PeerErasureService,
+  ) {}
 
   @Query(() => Peer, { nullable: true, description: 'Null when there is no such peer, or it is not yours to see.' })
   @RolesWithServiceScope('profiles:read', 'ADMIN', 'INTAKE', 'PEER')
@@ -38,12 +47,14 @@ export class PeerResolver {
 
   @Mutation(() => Peer)
   @RolesWithServiceScope('profiles:write', 'ADMIN', 'INTAKE')
+  @Audited(AuditAction.CREATE, AuditSubject.PEER, (peer: Peer) => ({ subjectId: peer.id, personId: peer.id }))
   createPeer(@Args('input') input: CreatePeerInput): Promise<Peer> {
     return this.peersService.create(input);
   }
 
   @Mutation(() => Peer)
   @RolesWithServiceScope('profiles:write', 'ADMIN', 'INTAKE')
+  @Audited(AuditAction.UPDATE, AuditSubject.PEER, (peer: Peer) => ({ subjectId: peer.id, personId: peer.id }))
   updatePeer(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdatePeerInput,
@@ -51,13 +62,40 @@ export class PeerResolver {
     return this.peersService.update(id, input);
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Erases the peer’s name, demographics, lived experience, interests and notes for good. Anonymous requests, suggestions and matches stay for reports.',
+  })
+  @Roles('ADMIN', 'PEER')
+  @Audited(AuditAction.ERASE, AuditSubject.PEER, (_: boolean, args) => ({
+    subjectId: String(args.id),
+    personId: String(args.id),
+  }))
+  async erasePeer(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<boolean> {
+    assertOwnRecord(principal, { peerId: id }, 'PEER_NOT_FOUND', `No peer with id ${id}`);
+    await this.erasure.erase(id);
+    return true;
+  }
+
   @ResolveField(() => Location, { nullable: true })
-  location(@Parent() peer: Peer): Location | null {
+  location(@Parent() peer: Peer, @Context() context: GraphqlContext): Location | null {
+    assertMayReadPeerField(context, peer, 'private');
     return locationOf(peer);
   }
 
-  @ResolveField(() => [Tag])
-  livedExperiences(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Tag[]> {
+  @ResolveField(() => [Tag], {
+    description: 'Health information: shown only as the peer consented; every read is audited.',
+  })
+  livedExperiences(
+    @Parent() peer: Peer,
+    @Context() context: GraphqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Tag[]> {
+    assertMayReadPeerField(context, peer, 'livedExperience');
+    auditPeerHealthRead(context, peer, info);
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.LIVED_EXPERIENCE);
   }
 

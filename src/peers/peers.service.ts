@@ -41,6 +41,8 @@ export class PeersService {
       required: ['displayName', 'languages', 'modes'],
       defaults: () => ({ preferences: {}, consent: { ...NO_CONSENT } }),
       apply: applyPeerFields,
+      hidden: (peer) => peer.erasedAt !== null,
+      hiddenSql: 'peer.erased_at IS NOT NULL',
     });
   }
 

@@ -1,7 +1,10 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AuditAction, AuditSubject } from '../audit/audit.enums';
+import { Audited } from '../audit/audited.decorator';
 import { CurrentPrincipal, RolesWithServiceScope } from '../common/auth/access.decorators';
 import type { Principal } from '../common/auth/principal';
-import type { GraphqlContext } from '../common/graphql-context';
+import { rootFieldOf, type GraphqlContext } from '../common/graphql-context';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
 import { Location, locationOf } from '../common/profile/location';
 import { tagsOfKind } from '../common/profile/tags-of-kind';
@@ -41,12 +44,20 @@ export class SupportWorkerResolver {
 
   @Mutation(() => SupportWorker)
   @RolesWithServiceScope('profiles:write', 'ADMIN', 'INTAKE')
+  @Audited(AuditAction.CREATE, AuditSubject.SUPPORT_WORKER, (worker: SupportWorker) => ({
+    subjectId: worker.id,
+    personId: worker.id,
+  }))
   createSupportWorker(@Args('input') input: CreateSupportWorkerInput): Promise<SupportWorker> {
     return this.supportWorkersService.create(input);
   }
 
   @Mutation(() => SupportWorker)
   @RolesWithServiceScope('profiles:write', 'ADMIN', 'INTAKE')
+  @Audited(AuditAction.UPDATE, AuditSubject.SUPPORT_WORKER, (worker: SupportWorker) => ({
+    subjectId: worker.id,
+    personId: worker.id,
+  }))
   updateSupportWorker(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateSupportWorkerInput,
@@ -59,8 +70,26 @@ export class SupportWorkerResolver {
     return locationOf(worker);
   }
 
-  @ResolveField(() => [Tag], { description: 'The lived experiences this worker discloses to peers.' })
-  livedExperiences(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Promise<Tag[]> {
+  @ResolveField(() => [Tag], {
+    description: 'The lived experiences this worker discloses to peers; reads are audited.',
+  })
+  livedExperiences(
+    @Parent() worker: SupportWorker,
+    @Context() context: GraphqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Tag[]> {
+    const principal = context.req.principal;
+    if (principal?.role !== 'SUPPORT_WORKER' || principal.supportWorkerId !== worker.id) {
+      context.audit.record(
+        {
+          action: AuditAction.READ_SENSITIVE,
+          subjectType: AuditSubject.SUPPORT_WORKER,
+          subjectId: worker.id,
+          personId: worker.id,
+        },
+        rootFieldOf(info),
+      );
+    }
     return tagsOfKind(context.loaders.tagsOfSupportWorker, worker.id, TagKind.LIVED_EXPERIENCE);
   }
 

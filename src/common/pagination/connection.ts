@@ -90,16 +90,19 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 export async function paginate<T extends ObjectLiteral & Keyed>(
   query: SelectQueryBuilder<T>,
   { first, after }: PageArgs,
+  /** The entity property holding the creation time, where it is not `createdAt`. */
+  timeProperty = 'createdAt',
 ): Promise<Connection<T>> {
   const alias = query.alias;
+  const time = `${alias}.${timeProperty}`;
   const page = query
     .clone()
-    .orderBy(`${alias}.createdAt`, 'ASC')
+    .orderBy(time, 'ASC')
     .addOrderBy(`${alias}.id`, 'ASC')
     .limit(first + 1);
   if (after) {
     const cursor = decodeCursor(after);
-    page.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
+    page.andWhere(`(${time}, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
       cursorCreatedAt: cursor.createdAt,
       cursorId: cursor.id,
     });

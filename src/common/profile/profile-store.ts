@@ -20,6 +20,10 @@ export interface ProfileKind<T extends Profile, U extends Partial<ProfileFieldsI
   defaults: () => Partial<T>;
   /** Copies the fields the input names onto the row; undefined means unchanged. */
   apply: (row: T, input: U) => void;
+  /** Rows that exist but are to be treated as gone (an erased peer). */
+  hidden?: (row: T) => boolean;
+  /** The same as SQL on the list's alias. */
+  hiddenSql?: string;
 }
 
 /** Reads and writes of a profile with tags: peers and support workers alike. */
@@ -30,12 +34,15 @@ export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInpu
     private readonly kind: ProfileKind<T, U>,
   ) {}
 
-  findById(id: string): Promise<T | null> {
-    return this.dataSource.manager.findOne(this.kind.entity, { where: { id } as never });
+  async findById(id: string): Promise<T | null> {
+    const row = await this.dataSource.manager.findOne(this.kind.entity, { where: { id } as never });
+    return row && !this.kind.hidden?.(row) ? row : null;
   }
 
   list(page: PageArgs): Promise<Connection<T>> {
-    return paginate(this.dataSource.manager.createQueryBuilder(this.kind.entity, this.kind.alias), page);
+    const query = this.dataSource.manager.createQueryBuilder(this.kind.entity, this.kind.alias);
+    if (this.kind.hiddenSql) query.where(`NOT (${this.kind.hiddenSql})`);
+    return paginate(query, page);
   }
 
   create(input: U): Promise<T> {
@@ -65,7 +72,8 @@ export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInpu
       where: { id } as never,
       lock: { mode: 'pessimistic_write' },
     });
-    if (!row) throw new DomainError(this.kind.notFound, `No ${this.kind.noun} with id ${id}`);
+    if (!row || this.kind.hidden?.(row))
+      throw new DomainError(this.kind.notFound, `No ${this.kind.noun} with id ${id}`);
     return row;
   }
 }

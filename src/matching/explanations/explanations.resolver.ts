@@ -1,4 +1,6 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { AuditAction, AuditSubject } from '../../audit/audit.enums';
+import type { GraphqlContext } from '../../common/graphql-context';
 import { Roles } from '../../common/auth/access.decorators';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { MatchExplanation } from './match-explanation.model';
@@ -12,10 +14,22 @@ export class ExplanationsResolver {
     description: 'Why this support worker is or is not suggested to this peer: intake staff asking "why not?".',
   })
   @Roles('ADMIN', 'INTAKE')
-  explainMatch(
+  async explainMatch(
     @Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string,
     @Args('supportWorkerId', { type: () => ID }, ParseIdPipe) supportWorkerId: string,
+    @Context() context: GraphqlContext,
   ): Promise<MatchExplanation> {
-    return this.explanations.explain(peerId, supportWorkerId);
+    const explanation = await this.explanations.explain(peerId, supportWorkerId);
+    // An explanation speaks of both people's lived experience.
+    for (const [subjectType, id] of [
+      [AuditSubject.PEER, peerId],
+      [AuditSubject.SUPPORT_WORKER, supportWorkerId],
+    ] as const) {
+      context.audit.record(
+        { action: AuditAction.READ_SENSITIVE, subjectType, subjectId: id, personId: id },
+        'explainMatch',
+      );
+    }
+    return explanation;
   }
 }

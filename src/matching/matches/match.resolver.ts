@@ -1,3 +1,5 @@
+import { AuditAction, AuditSubject } from '../../audit/audit.enums';
+import { Audited } from '../../audit/audited.decorator';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, RolesWithServiceScope } from '../../common/auth/access.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -14,6 +16,7 @@ export class MatchResolver {
 
   @Mutation(() => Match, { description: 'Ends an active match and frees the worker’s place.' })
   @RolesWithServiceScope('matches:write', 'ADMIN', 'INTAKE', 'PEER', 'SUPPORT_WORKER')
+  @Audited(AuditAction.END, AuditSubject.MATCH, (match: Match) => ({ subjectId: match.id, personId: match.peerId }))
   endMatch(@Args() args: EndMatchArgs, @CurrentPrincipal() principal: Principal): Promise<Match> {
     return this.matches.end(principal, args.id.toLowerCase(), args.reason, args.note ?? null);
   }

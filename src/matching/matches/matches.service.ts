@@ -15,6 +15,13 @@ export class MatchesService {
     private readonly jobs: MatchingJobs,
   ) {}
 
+  forWorker(supportWorkerId: string, status?: MatchStatus | null): Promise<Match[]> {
+    return this.dataSource.manager.find(Match, {
+      where: { supportWorkerId, ...(status ? { status } : {}) },
+      order: { startedAt: 'DESC' },
+    });
+  }
+
   /** Ends an active match; ending it again returns it unchanged. The worker's place is offered again. */
   async end(principal: Principal, id: string, reason: MatchEndReason, note: string | null): Promise<Match> {
     const { match, ended } = await this.dataSource.transaction(async (manager) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { locationOf } from '../../common/profile/location';
 import { ProfileColumns } from '../../common/profile/profile-columns';
 import { Peer } from '../../peers/peer.entity';
@@ -70,7 +70,7 @@ export class MatchingProfilesService {
   async peerProfiles(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<PeerProfile[]> {
     if (!ids.length) return [];
     const [peers, links, declines] = await Promise.all([
-      manager.getRepository(Peer).findBy({ id: In([...ids]) }),
+      manager.getRepository(Peer).findBy({ id: In([...ids]), erasedAt: IsNull() }),
       this.links(manager, 'peer_tag', 'peer_id', ids),
       manager.query(
         `SELECT DISTINCT peer_id, support_worker_id FROM suggestion WHERE status = 'DECLINED' AND peer_id = ANY($1::uuid[])`,

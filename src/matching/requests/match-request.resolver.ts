@@ -1,3 +1,5 @@
+import { AuditAction, AuditSubject } from '../../audit/audit.enums';
+import { Audited } from '../../audit/audited.decorator';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, RolesWithServiceScope } from '../../common/auth/access.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -20,6 +22,10 @@ export class MatchRequestResolver {
     description: 'Asks for suggestions for a peer: PENDING at once, READY or NO_CANDIDATES once computed.',
   })
   @RolesWithServiceScope('matches:write', 'ADMIN', 'INTAKE')
+  @Audited(AuditAction.REQUEST_MATCH, AuditSubject.MATCH_REQUEST, (request: MatchRequest) => ({
+    subjectId: request.id,
+    personId: request.peerId,
+  }))
   requestMatch(@Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string): Promise<MatchRequest> {
     return this.requests.request(peerId);
   }

@@ -25,7 +25,7 @@ export class MatchRequestsService {
     const { request, created } = await this.dataSource.transaction(async (manager) => {
       // Locking the peer serialises concurrent requests for them.
       const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
-      if (!peer) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);
+      if (!peer || peer.erasedAt) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);
       if (await manager.exists(Match, { where: { peerId, status: MatchStatus.ACTIVE } })) {
         throw new DomainError('PEER_ALREADY_MATCHED', 'This peer already has an active match; end it first');
       }

@@ -51,11 +51,10 @@ export class Suggestion {
   @Column({ type: 'enum', enum: SuggestionStatus, enumName: 'suggestion_status', default: SuggestionStatus.OPEN })
   status!: SuggestionStatus;
 
-  @Field(() => [String], { description: 'Plain sentences saying what the pair shares.' })
+  /** Plain sentences saying what the pair shares (GraphQL field in SuggestionResolver: audited). */
   @Column({ type: 'jsonb' })
   reasons!: string[];
 
-  @Field(() => [ScoreComponent])
   @Column({ type: 'jsonb' })
   breakdown!: ScoreComponent[];
 

@@ -1,0 +1,24 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum AuditAction {
+  /** Health information (lived experience, or reasons naming it) was read by someone other than its owner. */
+  READ_SENSITIVE = 'READ_SENSITIVE',
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  REQUEST_MATCH = 'REQUEST_MATCH',
+  ACCEPT = 'ACCEPT',
+  DECLINE = 'DECLINE',
+  END = 'END',
+  ERASE = 'ERASE',
+}
+
+export enum AuditSubject {
+  PEER = 'PEER',
+  SUPPORT_WORKER = 'SUPPORT_WORKER',
+  MATCH_REQUEST = 'MATCH_REQUEST',
+  SUGGESTION = 'SUGGESTION',
+  MATCH = 'MATCH',
+}
+
+registerEnumType(AuditAction, { name: 'AuditAction' });
+registerEnumType(AuditSubject, { name: 'AuditSubject' });

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
+import { Peer } from './peer.entity';
+
+export const ERASED_NAME = 'Erased peer';
+
+/**
+ * Removes a peer's personal and health data for good, keeping anonymous rows (requests,
+ * suggestions, matches) so that reports and workers' caseload history stay consistent.
+ * Nothing is enqueued for the peer, so nothing can be recomputed from what was removed.
+ */
+@Injectable()
+export class PeerErasureService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: MatchingJobs,
+  ) {}
+
+  async erase(peerId: string): Promise<void> {
+    const freedWorkers = await this.dataSource.transaction(async (manager) => {
+      const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
+      if (!peer || peer.erasedAt) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);
+      await manager.query(
+        `UPDATE peer SET display_name = $2, gender = NULL, birth_year = NULL, languages = '{}', modes = '{}',
+                latitude = NULL, longitude = NULL, availability = NULL, max_distance_km = NULL,
+                preferences = '{}', decline_nudges = '{}',
+                consent_use_lived_experience_for_matching = false, consent_share_lived_experience_with_workers = false,
+                erased_at = now(), profile_version = profile_version + 1, updated_at = now()
+          WHERE id = $1`,
+        [peerId, ERASED_NAME],
+      );
+      await manager.query(`DELETE FROM peer_tag WHERE peer_id = $1`, [peerId]);
+      // Reasons and breakdowns describe what the pair shared; notes are the peer's own words.
+      await manager.query(
+        `UPDATE suggestion SET reasons = '[]', breakdown = '[]', weights = '{}', decline_note = NULL,
+                status = CASE WHEN status = 'OPEN' THEN 'WITHDRAWN'::suggestion_status ELSE status END, updated_at = now()
+          WHERE peer_id = $1`,
+        [peerId],
+      );
+      await manager.query(
+        `UPDATE match_request SET status = 'CANCELLED', updated_at = now()
+          WHERE peer_id = $1 AND status IN ('PENDING', 'READY', 'NO_CANDIDATES')`,
+        [peerId],
+      );
+      const ended: { support_worker_id: string }[] = await manager.query(
+        `UPDATE match SET status = 'ENDED', ended_at = now(), end_reason = 'PEER_CHOICE'
+          WHERE peer_id = $1 AND status = 'ACTIVE' RETURNING support_worker_id`,
+        [peerId],
+      );
+      await manager.query(`UPDATE match SET end_note = NULL WHERE peer_id = $1`, [peerId]);
+      return ended.map((row) => row.support_worker_id);
+    });
+    // A place freed is offered to other peers; nothing is computed for the erased one.
+    for (const supportWorkerId of freedWorkers) await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId });
+  }
+}
