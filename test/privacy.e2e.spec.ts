@@ -124,6 +124,27 @@ describe('who may see what', () => {
     expect(JSON.stringify(rows)).not.toMatch(/grief|Sam/);
   });
 
+  it('recomputes suggestions without lived experience once the peer withdraws consent to use it', async () => {
+    const consent = { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: true };
+    const peer = await makePeer(t, { livedExperiences: ['ptsd'], consent });
+    await makeSupportWorker(t, { livedExperiences: ['ptsd'] });
+    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peer.id }, intake);
+    await waitForJobs(t.app);
+    const factors = async () =>
+      (
+        await t.dataSource.query(`SELECT breakdown FROM suggestion WHERE peer_id = $1 AND status = 'OPEN'`, [peer.id])
+      )[0].breakdown.map((component: { factor: string }) => component.factor);
+    expect(await factors()).toContain('LIVED_EXPERIENCE');
+
+    await t.gql(
+      'mutation ($id: ID!) { updatePeer(id: $id, input: { consent: { useLivedExperienceForMatching: false, shareLivedExperienceWithWorkers: false } }) { id } }',
+      { id: peer.id },
+      intake,
+    );
+    await waitForJobs(t.app);
+    expect(await factors()).not.toContain('LIVED_EXPERIENCE');
+  });
+
   it('keeps the audit trail append-only', async () => {
     await makePeer(t);
     await expect(t.dataSource.query(`UPDATE audit_event SET actor_subject = 'someone else'`)).rejects.toThrow(
