@@ -1,9 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-type Seed = [kind: string, slug: string, label: string, parentSlug?: string];
+export type Seed = [
+  kind: 'LIVED_EXPERIENCE' | 'INTEREST' | 'CULTURE',
+  slug: string,
+  label: string,
+  parentSlug?: string,
+];
 
 /** The default taxonomy other services rely on (CONTRACT.md); parents come before children. */
-const TAGS: Seed[] = [
+export const DEFAULT_TAXONOMY: Seed[] = [
   ['LIVED_EXPERIENCE', 'anxiety', 'Anxiety'],
   ['LIVED_EXPERIENCE', 'panic-attacks', 'Panic attacks', 'anxiety'],
   ['LIVED_EXPERIENCE', 'social-anxiety', 'Social anxiety', 'anxiety'],
@@ -35,7 +40,7 @@ export class SeedTaxonomy1795433500000 implements MigrationInterface {
   name = 'SeedTaxonomy1795433500000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [kind, slug, label, parentSlug] of TAGS) {
+    for (const [kind, slug, label, parentSlug] of DEFAULT_TAXONOMY) {
       await queryRunner.query(
         `INSERT INTO tag (kind, slug, label, parent_id)
          VALUES ($1, $2, $3, (SELECT id FROM tag WHERE kind = $1 AND slug = $4))
@@ -47,7 +52,7 @@ export class SeedTaxonomy1795433500000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     // Children first: a parent is referenced by its children.
-    for (const [kind, slug] of [...TAGS].reverse()) {
+    for (const [kind, slug] of [...DEFAULT_TAXONOMY].reverse()) {
       await queryRunner.query('DELETE FROM tag WHERE kind = $1 AND slug = $2', [kind, slug]);
     }
   }

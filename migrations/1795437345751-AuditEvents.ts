@@ -1,11 +1,11 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The audit trail: append only. */
 export class AuditEvents1795437345751 implements MigrationInterface {
-    name = 'AuditEvents1795437345751'
+  name = 'AuditEvents1795437345751';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TYPE "public"."audit_action" AS ENUM(
                 'READ_SENSITIVE',
                 'CREATE',
@@ -17,7 +17,7 @@ export class AuditEvents1795437345751 implements MigrationInterface {
                 'ERASE'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."audit_subject" AS ENUM(
                 'PEER',
                 'SUPPORT_WORKER',
@@ -26,7 +26,7 @@ export class AuditEvents1795437345751 implements MigrationInterface {
                 'MATCH'
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_event" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "occurred_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -40,43 +40,42 @@ export class AuditEvents1795437345751 implements MigrationInterface {
                 CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_audit_event_person" ON "audit_event" ("person_id", "occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_audit_event_subject" ON "audit_event" ("subject_id", "occurred_at")
         `);
-        // Append only: an audit record is never changed or removed by the application.
-        await queryRunner.query(`
+    // Append only: an audit record is never changed or removed by the application.
+    await queryRunner.query(`
             CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION 'audit_event is append-only';
             END $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER "TR_audit_event_append_only" BEFORE UPDATE OR DELETE ON "audit_event"
             FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER "TR_audit_event_append_only" ON "audit_event"`);
-        await queryRunner.query(`DROP FUNCTION audit_event_append_only()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "TR_audit_event_append_only" ON "audit_event"`);
+    await queryRunner.query(`DROP FUNCTION audit_event_append_only()`);
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_audit_event_subject"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_audit_event_person"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_event"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."audit_subject"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."audit_action"
         `);
-    }
-
+  }
 }

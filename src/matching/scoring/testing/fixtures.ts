@@ -1,37 +1,12 @@
+import { DEFAULT_TAXONOMY } from '../../../../migrations/1795433500000-SeedTaxonomy';
 import { Gender, SupportMode } from '../../../common/profile/profile.enums';
 import { PeerProfile, TagInfo, WorkerProfile } from '../profiles';
 import { TaxonomyIndex } from '../taxonomy-index';
 
 /** The seeded taxonomy, with slugs for ids so that tests read naturally. */
-export const TAGS: TagInfo[] = [
-  ['LIVED_EXPERIENCE', 'anxiety', 'Anxiety'],
-  ['LIVED_EXPERIENCE', 'panic-attacks', 'Panic attacks', 'anxiety'],
-  ['LIVED_EXPERIENCE', 'social-anxiety', 'Social anxiety', 'anxiety'],
-  ['LIVED_EXPERIENCE', 'depression', 'Depression'],
-  ['LIVED_EXPERIENCE', 'bipolar', 'Bipolar disorder'],
-  ['LIVED_EXPERIENCE', 'psychosis', 'Psychosis'],
-  ['LIVED_EXPERIENCE', 'ptsd', 'Post-traumatic stress'],
-  ['LIVED_EXPERIENCE', 'eating-disorders', 'Eating disorders'],
-  ['LIVED_EXPERIENCE', 'substance-use', 'Substance use'],
-  ['LIVED_EXPERIENCE', 'grief', 'Grief and loss'],
-  ['INTEREST', 'cooking', 'Cooking'],
-  ['INTEREST', 'baking', 'Baking', 'cooking'],
-  ['INTEREST', 'gardening', 'Gardening'],
-  ['INTEREST', 'music', 'Music'],
-  ['INTEREST', 'art', 'Art'],
-  ['INTEREST', 'sport', 'Sport'],
-  ['INTEREST', 'walking', 'Walking'],
-  ['INTEREST', 'reading', 'Reading'],
-  ['INTEREST', 'gaming', 'Gaming'],
-  ['CULTURE', 'aboriginal-torres-strait-islander', 'Aboriginal and Torres Strait Islander'],
-  ['CULTURE', 'vietnamese', 'Vietnamese'],
-  ['CULTURE', 'lebanese', 'Lebanese'],
-  ['CULTURE', 'greek', 'Greek'],
-  ['CULTURE', 'chinese', 'Chinese'],
-  ['CULTURE', 'lgbtiq', 'LGBTIQ+'],
-].map(([kind, slug, label, parent]) => ({
+export const TAGS: TagInfo[] = DEFAULT_TAXONOMY.map(([kind, slug, label, parent]) => ({
   id: slug,
-  kind: kind as TagInfo['kind'],
+  kind,
   label,
   parentId: parent ?? null,
 }));
