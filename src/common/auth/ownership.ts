@@ -5,13 +5,17 @@ import { Principal } from './principal';
  * A peer acts only on their own records, a support worker only on their own matches. Someone
  * else's record reads as missing, so that its existence is not revealed.
  */
+export function mayActOn(principal: Principal, owners: { peerId?: string; supportWorkerId?: string }): boolean {
+  const foreignPeer = principal.role === 'PEER' && principal.peerId !== owners.peerId;
+  const foreignWorker = principal.role === 'SUPPORT_WORKER' && principal.supportWorkerId !== owners.supportWorkerId;
+  return !foreignPeer && !foreignWorker;
+}
+
 export function assertOwnRecord(
   principal: Principal,
   owners: { peerId?: string; supportWorkerId?: string },
   notFound: DomainErrorReason,
   message: string,
 ): void {
-  const foreignPeer = principal.role === 'PEER' && principal.peerId !== owners.peerId;
-  const foreignWorker = principal.role === 'SUPPORT_WORKER' && principal.supportWorkerId !== owners.supportWorkerId;
-  if (foreignPeer || foreignWorker) throw new DomainError(notFound, message);
+  if (!mayActOn(principal, owners)) throw new DomainError(notFound, message);
 }

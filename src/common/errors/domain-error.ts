@@ -7,7 +7,6 @@ export type DomainErrorReason =
   | 'INVALID_CURSOR'
   | 'PEER_NOT_FOUND'
   | 'SUPPORT_WORKER_NOT_FOUND'
-  | 'MATCH_REQUEST_NOT_FOUND'
   | 'SUGGESTION_NOT_FOUND'
   | 'MATCH_NOT_FOUND'
   | 'SUGGESTION_NOT_OPEN'
@@ -41,7 +40,6 @@ export function graphqlCodeFor(reason: DomainErrorReason): GraphqlErrorCode {
       return 'BAD_USER_INPUT';
     case 'PEER_NOT_FOUND':
     case 'SUPPORT_WORKER_NOT_FOUND':
-    case 'MATCH_REQUEST_NOT_FOUND':
     case 'SUGGESTION_NOT_FOUND':
     case 'MATCH_NOT_FOUND':
       return 'NOT_FOUND';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { assertOwnRecord } from '../../common/auth/ownership';
+import { mayActOn } from '../../common/auth/ownership';
 import { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import { Peer } from '../../peers/peer.entity';
@@ -40,13 +40,7 @@ export class MatchRequestsService {
 
   async findVisible(principal: Principal, id: string): Promise<MatchRequest | null> {
     const request = await this.dataSource.manager.findOneBy(MatchRequest, { id });
-    if (!request) return null;
-    try {
-      assertOwnRecord(principal, { peerId: request.peerId }, 'MATCH_REQUEST_NOT_FOUND', 'not yours');
-    } catch {
-      return null;
-    }
-    return request;
+    return request && mayActOn(principal, { peerId: request.peerId }) ? request : null;
   }
 
   hasOpenRequest(peerId: string): Promise<boolean> {
