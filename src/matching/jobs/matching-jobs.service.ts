@@ -31,7 +31,10 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 export class MatchingJobs {
   private readonly logger = new Logger(MatchingJobs.name);
 
-  constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {}
+  constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {
+    // The connection reconnects by itself; until then enqueueing fails and the sweeper catches up.
+    queue.on('error', (error) => this.logger.warn(`Queue connection error: ${error.message}`));
+  }
 
   /**
    * One job per peer, deduplicated so that a burst leaves at most one running and one waiting,
