@@ -89,6 +89,20 @@ describe('who may see what', () => {
     expect(peerId).toBeDefined();
   });
 
+  it('never shows a peer where a suggested worker lives', async () => {
+    const peer = await makePeer(t);
+    await makeSupportWorker(t, { location: { latitude: -33.9, longitude: 151.2 } });
+    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peer.id }, intake);
+    await waitForJobs(t.app);
+    const asPeer = await t.tokenFor({ role: 'PEER', peerId: peer.id });
+    const QUERY = `query ($id: ID!) { peer(id: $id) { suggestions { supportWorker { displayName FIELD } } } }`;
+    const basics = await t.gql(QUERY.replace('FIELD', ''), { id: peer.id }, asPeer);
+    expect(basics.errors).toBeUndefined();
+    const located = await t.gql(QUERY.replace('FIELD', 'location { latitude }'), { id: peer.id }, asPeer);
+    expect(errorCode(located)).toBe('FORBIDDEN');
+    expect(JSON.stringify(located)).not.toContain('-33.9');
+  });
+
   it('never gives lived experience to a service without profiles:read', async () => {
     const { workerId } = await matched({ useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: true });
     const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });

@@ -8,6 +8,7 @@ import { rootFieldOf, type GraphqlContext } from '../common/graphql-context';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
 import { Location, locationOf } from '../common/profile/location';
 import { tagsOfKind } from '../common/profile/tags-of-kind';
+import { DomainError } from '../common/errors/domain-error';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { TagKind } from '../taxonomy/tag-kind';
 import { Tag } from '../taxonomy/tag.entity';
@@ -65,8 +66,18 @@ export class SupportWorkerResolver {
     return this.supportWorkersService.update(id, input);
   }
 
-  @ResolveField(() => Location, { nullable: true })
-  location(@Parent() worker: SupportWorker): Location | null {
+  @ResolveField(() => Location, {
+    nullable: true,
+    description: 'Where the worker is based: for the worker, staff and services with profiles:read, never for peers.',
+  })
+  location(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Location | null {
+    const principal = context.req.principal;
+    const allowed =
+      principal?.role === 'ADMIN' ||
+      principal?.role === 'INTAKE' ||
+      (principal?.role === 'SUPPORT_WORKER' && principal.supportWorkerId === worker.id) ||
+      (principal?.role === 'SERVICE' && principal.scopes.has('profiles:read'));
+    if (!allowed) throw new DomainError('FORBIDDEN', 'A support worker’s location is not shown to peers');
     return locationOf(worker);
   }
 
