@@ -3,12 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Environment } from '../../config/environment';
-import { Peer } from '../../peers/peer.entity';
 import { MatchRequestStatus, OPEN_REQUEST_STATUSES, SuggestionStatus } from '../matching.enums';
 import { MatchingProfilesService } from '../profiles/matching-profiles.service';
 import { MatchRequest } from '../requests/match-request.entity';
 import { explainPair, preparePeer, prepareWorkers, rankCandidates, weightsFor } from '../scoring';
 import { Suggestion } from '../suggestions/suggestion.entity';
+import { TaxonomyCache } from './taxonomy-cache';
 import { WorkerProfileCache, WorkerVersion } from './worker-profile-cache';
 
 export type RecomputeOutcome = 'written' | 'no-open-request' | 'stale';
@@ -38,21 +38,19 @@ export class RecomputeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly profiles: MatchingProfilesService,
     private readonly workerProfiles: WorkerProfileCache,
+    private readonly taxonomy: TaxonomyCache,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async recompute(peerId: string): Promise<RecomputeOutcome> {
-    const request = await this.openRequest(peerId);
-    if (!request) return 'no-open-request';
-    const version = (await this.dataSource.manager.findOneBy(Peer, { id: peerId }))?.profileVersion;
-    const [peer] = await this.profiles.peerProfiles([peerId]);
-    if (!peer || version === undefined) return 'no-open-request';
-
-    const candidates = await this.prefilter(peerId);
-    const [taxonomy, workerProfiles] = await Promise.all([
-      this.profiles.taxonomy(),
-      this.workerProfiles.profilesOf(candidates),
+    const [request, [peer], candidates, taxonomy] = await Promise.all([
+      this.openRequest(peerId),
+      this.profiles.peerProfiles([peerId]),
+      this.prefilter(peerId),
+      this.taxonomy.current(),
     ]);
+    if (!request || !peer) return 'no-open-request';
+    const workerProfiles = await this.workerProfiles.profilesOf(candidates);
     const workers = prepareWorkers(workerProfiles, taxonomy);
     const preparedPeer = preparePeer(peer, workers);
     // Fair exposure: a worker sits in at most EXPOSURE_FACTOR x free places peers' open suggestions.
@@ -67,7 +65,7 @@ export class RecomputeService {
       const explanation = explainPair(preparedPeer, workers, workerIndex);
       return { supportWorkerId: workerId, rank, score, reasons: explanation.reasons, breakdown: explanation.breakdown };
     });
-    return this.write(request.id, peerId, version, suggestions, weightsFor(peer.importance));
+    return this.write(request.id, peerId, peer.profileVersion, suggestions, weightsFor(peer.importance));
   }
 
   private openRequest(peerId: string): Promise<MatchRequest | null> {
@@ -118,14 +116,14 @@ export class RecomputeService {
     weights: Suggestion['weights'],
   ): Promise<RecomputeOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(MatchRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!request || !(OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status)) return 'no-open-request';
+      const [current]: { status: string; profile_version: number }[] = await manager.query(
+        `SELECT r.status, p.profile_version FROM match_request r JOIN peer p ON p.id = r.peer_id
+          WHERE r.id = $1 FOR UPDATE OF r`,
+        [requestId],
+      );
+      if (!current || !(OPEN_REQUEST_STATUSES as readonly string[]).includes(current.status)) return 'no-open-request';
       // The profile changed while this ran: the job its change enqueued will write instead.
-      const current = await manager.findOneBy(Peer, { id: peerId });
-      if (!current || current.profileVersion !== version) return 'stale';
+      if (current.profile_version !== version) return 'stale';
 
       const open = await manager.find(Suggestion, { where: { requestId, status: SuggestionStatus.OPEN } });
       const openByWorker = new Map(open.map((suggestion) => [suggestion.supportWorkerId, suggestion]));

@@ -9,12 +9,13 @@ import { MatchingProcessor } from './matching.processor';
 import { JobName, MATCHING_QUEUE } from './queue-names';
 import { RecomputeService } from './recompute.service';
 import { SweeperService } from './sweeper.service';
+import { TaxonomyCache } from './taxonomy-cache';
 import { WorkerProfileCache } from './worker-profile-cache';
 
 /** The queue consumer: only in processes started with APP_ROLE=worker or all. */
 @Module({
   imports: [MatchingModule],
-  providers: [RecomputeService, WorkerProfileCache, FanOutService, SweeperService, MatchingProcessor],
+  providers: [RecomputeService, WorkerProfileCache, TaxonomyCache, FanOutService, SweeperService, MatchingProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(

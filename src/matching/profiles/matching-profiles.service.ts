@@ -67,7 +67,11 @@ export class MatchingProfilesService {
     );
   }
 
-  async peerProfiles(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<PeerProfile[]> {
+  /** Each with the profile version its row had when read. */
+  async peerProfiles(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(PeerProfile & { profileVersion: number })[]> {
     if (!ids.length) return [];
     const [peers, links, declines] = await Promise.all([
       manager.getRepository(Peer).findBy({ id: In([...ids]), erasedAt: IsNull() }),
@@ -80,6 +84,7 @@ export class MatchingProfilesService {
     const tagsOf = tagIdsByOwner(links);
     return peers.map((peer) => ({
       ...sharedFields(peer, tagsOf(peer.id)),
+      profileVersion: peer.profileVersion,
       maxDistanceKm: peer.maxDistanceKm,
       workerGenders: peer.preferences.workerGenders ?? [],
       importance: withNudges(peer),
