@@ -81,23 +81,23 @@ export class RecomputeService {
   private async prefilter(peerId: string): Promise<Candidate[]> {
     const rows: { id: string; profile_version: number; active: number; offered: number }[] =
       await this.dataSource.query(
-        `WITH active AS MATERIALIZED (SELECT support_worker_id, count(*)::int AS count FROM match
-                        WHERE status = 'ACTIVE' GROUP BY support_worker_id),
-            offered AS MATERIALIZED (SELECT support_worker_id, count(*)::int AS count FROM suggestion
-                         WHERE status = 'OPEN' AND peer_id <> $1 GROUP BY support_worker_id)
-       SELECT w.id, w.profile_version, coalesce(active.count, 0) AS active, coalesce(offered.count, 0) AS offered
-         FROM peer p
-         JOIN support_worker w ON w.active AND w.languages && p.languages AND w.modes && p.modes
-         LEFT JOIN active ON active.support_worker_id = w.id
-         LEFT JOIN offered ON offered.support_worker_id = w.id
-        WHERE p.id = $1
-          AND w.capacity > coalesce(active.count, 0)
-          AND CASE WHEN jsonb_typeof(p.preferences -> 'workerGenders') = 'array'
-                     AND jsonb_array_length(p.preferences -> 'workerGenders') > 0
-                   THEN p.preferences -> 'workerGenders' ? coalesce(w.gender::text, 'UNDISCLOSED')
-                   ELSE true END
-          AND NOT EXISTS (SELECT 1 FROM suggestion s
-                           WHERE s.peer_id = p.id AND s.support_worker_id = w.id AND s.status = 'DECLINED')`,
+        `SELECT w.id, w.profile_version, active.count AS active, offered.count AS offered
+           FROM peer p
+           JOIN support_worker w ON w.active AND w.languages && p.languages AND w.modes && p.modes
+           -- Counted per candidate through the (support_worker_id, status) indexes: cheap whatever
+           -- the planner's statistics say.
+           CROSS JOIN LATERAL (SELECT count(*)::int AS count FROM match m
+                                WHERE m.support_worker_id = w.id AND m.status = 'ACTIVE') active
+           CROSS JOIN LATERAL (SELECT count(*)::int AS count FROM suggestion o
+                                WHERE o.support_worker_id = w.id AND o.status = 'OPEN' AND o.peer_id <> p.id) offered
+          WHERE p.id = $1
+            AND w.capacity > active.count
+            AND CASE WHEN jsonb_typeof(p.preferences -> 'workerGenders') = 'array'
+                       AND jsonb_array_length(p.preferences -> 'workerGenders') > 0
+                     THEN p.preferences -> 'workerGenders' ? coalesce(w.gender::text, 'UNDISCLOSED')
+                     ELSE true END
+            AND NOT EXISTS (SELECT 1 FROM suggestion d
+                             WHERE d.peer_id = p.id AND d.support_worker_id = w.id AND d.status = 'DECLINED')`,
         [peerId],
       );
     return rows.map((row) => ({
