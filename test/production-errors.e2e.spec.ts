@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('errors in production', () => {
@@ -31,6 +32,21 @@ describe('errors in production', () => {
     } finally {
       await t.dataSource.query('ALTER TABLE peer_gone RENAME TO peer');
     }
+  });
+
+  it('turn off the GraphiQL landing page', async () => {
+    const page = await request(t.app.getHttpServer()).get('/graphql').set('accept', 'text/html');
+    expect(page.text).not.toMatch(/graphiql/i);
+  });
+
+  it('refuse a cross-site form post (CSRF prevention)', async () => {
+    const response = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .set('authorization', `Bearer ${await t.tokenFor({ role: 'INTAKE' })}`)
+      .send(JSON.stringify({ query: '{ tags { slug } }' }));
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/CSRF/);
   });
 
   it('turn off introspection', async () => {
