@@ -1,3 +1,4 @@
+import { isOwnerOf } from '../common/auth/ownership';
 import type { Principal } from '../common/auth/principal';
 import { AuditAction, AuditSubject } from './audit.enums';
 
@@ -32,6 +33,22 @@ export class AuditTrail {
     };
     // One row per thing read or changed per request, however many fields touched it.
     this.entries.set(`${entry.action}:${entry.subjectType}:${entry.subjectId}`, entry);
+  }
+
+  /** Health information (lived experience, or what speaks of it) read by anyone but its owner. */
+  recordHealthRead(
+    read: {
+      subjectType: AuditSubject;
+      subjectId: string;
+      personId: string;
+      owner: { peerId?: string; supportWorkerId?: string };
+    },
+    operation: string,
+  ): void {
+    const actor = this.principal();
+    if (!actor || isOwnerOf(actor, read.owner)) return;
+    const { owner: _owner, ...subject } = read;
+    this.record({ action: AuditAction.READ_SENSITIVE, ...subject }, operation);
   }
 
   drain(): AuditEntry[] {

@@ -2,8 +2,6 @@ import { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
 import type { Principal } from '../common/auth/principal';
 import { DomainError } from '../common/errors/domain-error';
 import type { GraphqlContext } from '../common/graphql-context';
-import { rootFieldOf } from '../common/graphql-context';
-import { AuditAction, AuditSubject } from '../audit/audit.enums';
 import type { Peer } from './peer.entity';
 
 /**
@@ -37,16 +35,6 @@ export function assertMayReadPeerField(context: GraphqlContext, peer: Peer, grou
   if (!mayReadPeerField(context.req.principal, peer, group)) {
     throw new DomainError('FORBIDDEN', 'Not yours to see: the peer has not shared this with you');
   }
-}
-
-/** Health information read by anyone but its owner goes on record. */
-export function auditPeerHealthRead(context: GraphqlContext, peer: Peer, info: Parameters<typeof rootFieldOf>[0]) {
-  const principal = context.req.principal;
-  if (principal?.role === 'PEER' && principal.peerId === peer.id) return;
-  context.audit.record(
-    { action: AuditAction.READ_SENSITIVE, subjectType: AuditSubject.PEER, subjectId: peer.id, personId: peer.id },
-    rootFieldOf(info),
-  );
 }
 
 /** Field middleware for the peer's private scalar fields. */

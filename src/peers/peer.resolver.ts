@@ -5,7 +5,7 @@ import { Audited } from '../audit/audited.decorator';
 import { CurrentPrincipal, Roles, RolesWithServiceScope } from '../common/auth/access.decorators';
 import { assertOwnRecord } from '../common/auth/ownership';
 import type { Principal } from '../common/auth/principal';
-import type { GraphqlContext } from '../common/graphql-context';
+import { rootFieldOf, type GraphqlContext } from '../common/graphql-context';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
 import { Location, locationOf } from '../common/profile/location';
 import { tagsOfKind } from '../common/profile/tags-of-kind';
@@ -15,7 +15,7 @@ import { Tag } from '../taxonomy/tag.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
-import { assertMayReadPeerField, auditPeerHealthRead } from './peer-field-access';
+import { assertMayReadPeerField } from './peer-field-access';
 import { PeerErasureService } from './peer-erasure.service';
 import { PeersService } from './peers.service';
 
@@ -95,7 +95,10 @@ export class PeerResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Tag[]> {
     assertMayReadPeerField(context, peer, 'livedExperience');
-    auditPeerHealthRead(context, peer, info);
+    context.audit.recordHealthRead(
+      { subjectType: AuditSubject.PEER, subjectId: peer.id, personId: peer.id, owner: { peerId: peer.id } },
+      rootFieldOf(info),
+    );
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.LIVED_EXPERIENCE);
   }
 

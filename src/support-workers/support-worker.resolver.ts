@@ -89,18 +89,15 @@ export class SupportWorkerResolver {
     @Context() context: GraphqlContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Tag[]> {
-    const principal = context.req.principal;
-    if (principal?.role !== 'SUPPORT_WORKER' || principal.supportWorkerId !== worker.id) {
-      context.audit.record(
-        {
-          action: AuditAction.READ_SENSITIVE,
-          subjectType: AuditSubject.SUPPORT_WORKER,
-          subjectId: worker.id,
-          personId: worker.id,
-        },
-        rootFieldOf(info),
-      );
-    }
+    context.audit.recordHealthRead(
+      {
+        subjectType: AuditSubject.SUPPORT_WORKER,
+        subjectId: worker.id,
+        personId: worker.id,
+        owner: { supportWorkerId: worker.id },
+      },
+      rootFieldOf(info),
+    );
     return tagsOfKind(context.loaders.tagsOfSupportWorker, worker.id, TagKind.LIVED_EXPERIENCE);
   }
 

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import { AuditAction, AuditSubject } from '../../audit/audit.enums';
+import { AuditSubject } from '../../audit/audit.enums';
 import type { GraphqlContext } from '../../common/graphql-context';
 import { Roles } from '../../common/auth/access.decorators';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
@@ -25,10 +25,8 @@ export class ExplanationsResolver {
       [AuditSubject.PEER, peerId],
       [AuditSubject.SUPPORT_WORKER, supportWorkerId],
     ] as const) {
-      context.audit.record(
-        { action: AuditAction.READ_SENSITIVE, subjectType, subjectId: id, personId: id },
-        'explainMatch',
-      );
+      const owner = subjectType === AuditSubject.PEER ? { peerId: id } : { supportWorkerId: id };
+      context.audit.recordHealthRead({ subjectType, subjectId: id, personId: id, owner }, 'explainMatch');
     }
     return explanation;
   }

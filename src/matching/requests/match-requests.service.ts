@@ -42,10 +42,4 @@ export class MatchRequestsService {
     const request = await this.dataSource.manager.findOneBy(MatchRequest, { id });
     return request && mayActOn(principal, { peerId: request.peerId }) ? request : null;
   }
-
-  hasOpenRequest(peerId: string): Promise<boolean> {
-    return this.dataSource.manager.exists(MatchRequest, {
-      where: { peerId, status: In([...OPEN_REQUEST_STATUSES]) },
-    });
-  }
 }

@@ -16,14 +16,12 @@ import { SuggestionsService } from './suggestions.service';
 
 /** A suggestion's reasons and breakdown speak of the peer's lived experience. */
 function auditSuggestionRead(context: GraphqlContext, suggestion: Suggestion, info: GraphQLResolveInfo): void {
-  const principal = context.req.principal;
-  if (principal?.role === 'PEER' && principal.peerId === suggestion.peerId) return;
-  context.audit.record(
+  context.audit.recordHealthRead(
     {
-      action: AuditAction.READ_SENSITIVE,
       subjectType: AuditSubject.SUGGESTION,
       subjectId: suggestion.id,
       personId: suggestion.peerId,
+      owner: { peerId: suggestion.peerId },
     },
     rootFieldOf(info),
   );
