@@ -2,11 +2,11 @@ import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/grap
 import type { GraphqlContext } from '../common/graphql-context';
 import { assertMayReadPeerField } from '../peers/peer-field-access';
 import { Peer } from '../peers/peer.entity';
+import { assertMayReadWorkerField } from '../support-workers/support-worker-field-access';
 import { SupportWorker } from '../support-workers/support-worker.entity';
 import { Match } from './matches/match.entity';
 import { MatchStatus, SuggestionStatus } from './matching.enums';
 import { MatchesService } from './matches/matches.service';
-import { DomainError } from '../common/errors/domain-error';
 import { Suggestion } from './suggestions/suggestion.entity';
 import { SuggestionsService } from './suggestions/suggestions.service';
 
@@ -43,13 +43,7 @@ export class SupportWorkerMatchingFieldsResolver {
     @Context() context: GraphqlContext,
     @Args('status', { type: () => MatchStatus, nullable: true }) status?: MatchStatus | null,
   ): Promise<Match[]> {
-    const principal = context.req.principal;
-    const allowed =
-      principal?.role === 'ADMIN' ||
-      principal?.role === 'INTAKE' ||
-      (principal?.role === 'SUPPORT_WORKER' && principal.supportWorkerId === worker.id) ||
-      (principal?.role === 'SERVICE' && principal.scopes.has('matches:read'));
-    if (!allowed) throw new DomainError('FORBIDDEN', 'Only the worker, staff and services with matches:read see these');
+    assertMayReadWorkerField(context.req.principal, worker.id, 'matches:read');
     return this.matchesService.forWorker(worker.id, status);
   }
 

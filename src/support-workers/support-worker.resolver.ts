@@ -8,12 +8,12 @@ import { rootFieldOf, type GraphqlContext } from '../common/graphql-context';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
 import { Location, locationOf } from '../common/profile/location';
 import { tagsOfKind } from '../common/profile/tags-of-kind';
-import { DomainError } from '../common/errors/domain-error';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { TagKind } from '../taxonomy/tag-kind';
 import { Tag } from '../taxonomy/tag.entity';
 import { CreateSupportWorkerInput } from './dto/create-support-worker.input';
 import { UpdateSupportWorkerInput } from './dto/update-support-worker.input';
+import { assertMayReadWorkerField } from './support-worker-field-access';
 import { SupportWorker } from './support-worker.entity';
 import { SupportWorkersService } from './support-workers.service';
 
@@ -71,13 +71,7 @@ export class SupportWorkerResolver {
     description: 'Where the worker is based: for the worker, staff and services with profiles:read, never for peers.',
   })
   location(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Location | null {
-    const principal = context.req.principal;
-    const allowed =
-      principal?.role === 'ADMIN' ||
-      principal?.role === 'INTAKE' ||
-      (principal?.role === 'SUPPORT_WORKER' && principal.supportWorkerId === worker.id) ||
-      (principal?.role === 'SERVICE' && principal.scopes.has('profiles:read'));
-    if (!allowed) throw new DomainError('FORBIDDEN', 'A support worker’s location is not shown to peers');
+    assertMayReadWorkerField(context.req.principal, worker.id, 'profiles:read');
     return locationOf(worker);
   }
 
