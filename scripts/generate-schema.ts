@@ -1,8 +1,9 @@
-/** Writes schema.graphql from the code-first types. Usage: npm run schema:generate */
-import { writeFileSync } from 'node:fs';
+/** Writes schema.graphql and the README's access table from the code. Usage: npm run schema:generate */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/bootstrap';
 import { printServedSchema } from '../src/schema/print-schema';
+import { withAccessTable } from '../src/schema/readme-access-table';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -11,8 +12,11 @@ async function main(): Promise<void> {
   if (!url) throw new Error('DATABASE_URL must be set; run through `npm run schema:generate`');
   const app = await createApp({ database: { url }, queue: { databaseUrl: url }, role: 'api' });
   try {
-    writeFileSync(join(__dirname, '..', 'schema.graphql'), printServedSchema(app));
-    console.log('schema.graphql written');
+    const root = join(__dirname, '..');
+    writeFileSync(join(root, 'schema.graphql'), printServedSchema(app));
+    const readme = join(root, 'README.md');
+    writeFileSync(readme, withAccessTable(readFileSync(readme, 'utf8'), app));
+    console.log('schema.graphql and the README access table written');
   } finally {
     await app.close();
   }

@@ -12,6 +12,8 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { loggerOptions, requestIdOf } from './common/logging/logger-options';
 import { logRequests } from './common/logging/request-logging';
 import { limitRequestRate } from './common/hardening/rate-limit';
+import { authenticate, AuthenticatedRequest } from './common/auth/authentication';
+import { TokenVerifier } from './common/auth/token-verifier';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { parseEnvironment } from './config/environment';
 
@@ -29,10 +31,23 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     requestIdHeader: false,
     genReqId: requestIdOf,
   });
-  logRequests(adapter.getInstance());
-  await limitRequestRate(adapter.getInstance(), environment.RATE_LIMIT_PER_MINUTE);
+  const fastify = adapter.getInstance();
+  logRequests(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
+  });
+  // The token is verified once, as the request arrives: the rate limit keys on who it names.
+  const tokens = app.get(TokenVerifier);
+  fastify.addHook('onRequest', async (request) => {
+    (request as unknown as AuthenticatedRequest).authentication = await authenticate(
+      tokens,
+      request.headers.authorization,
+    );
+  });
+  await limitRequestRate(fastify, {
+    perMinute: environment.RATE_LIMIT_PER_MINUTE,
+    redisUrl: options.queue.redisUrl,
+    prefix: options.queue.prefix,
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { undeclaredFields } from '../src/common/access/access-table';
 import { printServedSchema } from '../src/schema/print-schema';
+import { withAccessTable } from '../src/schema/readme-access-table';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('schema.graphql', () => {
@@ -14,5 +17,14 @@ describe('schema.graphql', () => {
   it('is exactly what the code serves (run `npm run schema:generate` after changing types)', () => {
     const committed = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
     expect(printServedSchema(t.app)).toBe(committed);
+  });
+
+  it('declares a policy for every operation and every field, itself or through its type', () => {
+    expect(undeclaredFields(t.app.get(GraphQLSchemaHost).schema)).toEqual([]);
+  });
+
+  it('documents in the README the access rules the schema enforces (run `npm run schema:generate`)', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    expect(withAccessTable(readme, t.app)).toBe(readme);
   });
 });

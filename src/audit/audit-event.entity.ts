@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AccessPolicy, REACHABLE } from '../common/access/policy';
 import { AuditAction, AuditSubject } from './audit.enums';
 
 /**
@@ -7,6 +8,7 @@ import { AuditAction, AuditSubject } from './audit.enums';
  * only (a trigger refuses UPDATE and DELETE), with ids and names of things, never their values.
  */
 @ObjectType()
+@AccessPolicy(REACHABLE)
 @Entity('audit_event')
 @Index('IDX_audit_event_subject', ['subjectId', 'occurredAt'])
 @Index('IDX_audit_event_person', ['personId', 'occurredAt'])

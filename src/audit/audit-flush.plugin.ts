@@ -5,20 +5,28 @@ import { AuditService } from './audit.service';
 
 const logger = new Logger('Audit');
 
-/** Writes what a request put on record before its response is sent. */
+/**
+ * Writes the reads a request put on record before its response is sent. If they cannot be
+ * written, the caller gets an error instead of the data: nothing is read off the record.
+ */
 export function auditFlushPlugin(audit: AuditService): ApolloServerPlugin<GraphqlContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue }) {
+        async willSendResponse({ contextValue, response }) {
           const entries = contextValue.audit?.drain() ?? [];
           try {
             await audit.write(entries);
           } catch (error) {
             logger.error(
-              `${entries.length} audit event(s) not written: ${error instanceof Error ? error.message : error}`,
+              `${entries.length} audit event(s) not written: ${error instanceof Error ? error.name : 'unknown error'}`,
             );
-            throw error;
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+              };
+            }
+            response.http.status = 500;
           }
         },
       };

@@ -1,5 +1,5 @@
-import { isOwnerOf } from '../common/auth/ownership';
-import type { Principal } from '../common/auth/principal';
+import type { ReadRecord, ReadRecorder } from '../common/access/access-context';
+import type { Authentication } from '../common/auth/authentication';
 import { AuditAction, AuditSubject } from './audit.enums';
 
 export interface AuditEntry {
@@ -12,43 +12,28 @@ export interface AuditEntry {
   personId: string | null;
 }
 
-/** What one GraphQL request did that must be on record; written once, as the response leaves. */
-export class AuditTrail {
+/** The reads one GraphQL request put on record; written once, before its response leaves. */
+export class AuditTrail implements ReadRecorder {
   private readonly entries = new Map<string, AuditEntry>();
 
-  constructor(private readonly principal: () => Principal | undefined) {}
+  constructor(private readonly authentication: () => Authentication | undefined) {}
 
-  record(
-    event: { action: AuditAction; subjectType: AuditSubject; subjectId: string; personId?: string | null },
-    operation: string,
-  ): void {
-    const actor = this.principal();
-    if (!actor) return;
-    const entry: AuditEntry = {
-      actorSubject: actor.subject,
-      actorRole: actor.role,
-      operation,
-      personId: event.personId ?? null,
-      ...event,
-    };
-    // One row per thing read or changed per request, however many fields touched it.
-    this.entries.set(`${entry.action}:${entry.subjectType}:${entry.subjectId}`, entry);
-  }
-
-  /** Health information (lived experience, or what speaks of it) read by anyone but its owner. */
-  recordHealthRead(
-    read: {
-      subjectType: AuditSubject;
-      subjectId: string;
-      personId: string;
-      owner: { peerId?: string; supportWorkerId?: string };
-    },
-    operation: string,
-  ): void {
-    const actor = this.principal();
-    if (!actor || isOwnerOf(actor, read.owner)) return;
-    const { owner: _owner, ...subject } = read;
-    this.record({ action: AuditAction.READ_SENSITIVE, ...subject }, operation);
+  record(read: ReadRecord): void {
+    const authentication = this.authentication();
+    if (authentication?.kind !== 'verified') return;
+    const { principal } = authentication;
+    // One row per person and kind of read per request, however many of their records were read.
+    const key = `${read.action}:${read.person.id}`;
+    if (this.entries.has(key)) return;
+    this.entries.set(key, {
+      actorSubject: principal.subject,
+      actorRole: principal.role,
+      action: read.action as AuditAction,
+      operation: read.operation,
+      subjectType: read.person.type as AuditSubject,
+      subjectId: read.person.id,
+      personId: read.person.id,
+    });
   }
 
   drain(): AuditEntry[] {

@@ -10,6 +10,8 @@ export enum AuditAction {
   DECLINE = 'DECLINE',
   END = 'END',
   ERASE = 'ERASE',
+  /** Everything held about a peer was handed out as a copy (exportPeerData). */
+  EXPORT = 'EXPORT',
 }
 
 export enum AuditSubject {

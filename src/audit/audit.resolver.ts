@@ -1,9 +1,13 @@
 import { Args, ArgsType, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
-import { Roles } from '../common/auth/access.decorators';
+import { AccessPolicy, definePolicy } from '../common/access/policy';
+import { STAFF } from '../common/access/staff';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
+
+/** Who read or changed what: for administrators only. */
+const READ_AUDIT_TRAIL = definePolicy('auditEvents', { ADMIN: STAFF.ADMIN });
 
 @ObjectType()
 export class AuditEventConnection extends ConnectionOf(AuditEvent, 'AuditEvent') {}
@@ -26,7 +30,7 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditEventConnection, { description: 'Who read health information or changed what, oldest first.' })
-  @Roles('ADMIN')
+  @AccessPolicy(READ_AUDIT_TRAIL)
   auditEvents(@Args() args: AuditEventsArgs): Promise<Connection<AuditEvent>> {
     const { subjectId, personId, ...page } = args;
     return this.audit.list({ subjectId, personId }, Object.assign(new PageArgs(), page));

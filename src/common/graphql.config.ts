@@ -9,8 +9,11 @@ import { AuditTrail } from '../audit/audit-trail';
 import { AuditService } from '../audit/audit.service';
 import { createErrorFormatter } from './errors/format-graphql-error';
 import { armorFor, OPERATION_LIMITS } from './hardening/armor';
+import { createAccessContext } from './access/access-context';
+import { enforcePolicies } from './access/enforce-policies';
+import { refuseBeforeWritingPlugin } from './access/refuse-before-writing';
+import { AuthenticatedRequest } from './auth/authentication';
 import { GraphqlContext } from './graphql-context';
-import { RequestWithPrincipal } from './auth/access.decorators';
 import { createLoaders } from './loaders/loaders';
 
 const logger = new Logger('GraphQL');
@@ -31,15 +34,25 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       // One operation per request: a batch of hundreds cannot multiply what the limits allow.
       allowBatchedHttpRequests: false,
       // The armor is typed against Apollo's CommonJS build, Nest against its ES module build.
-      plugins: [...armor.plugins, auditFlushPlugin(audit)] as unknown as ApolloDriverConfig['plugins'],
+      plugins: [
+        ...armor.plugins,
+        refuseBeforeWritingPlugin(),
+        auditFlushPlugin(audit),
+      ] as unknown as ApolloDriverConfig['plugins'],
+      // Every field and operation answers to its declared policy, or to no one.
+      transformSchema: enforcePolicies,
       validationRules: armor.validationRules,
       parseOptions: { maxTokens: OPERATION_LIMITS.tokens },
       includeStacktraceInErrorResponses: !production,
-      context: (request: RequestWithPrincipal): GraphqlContext => ({
-        req: request,
-        loaders: createLoaders(dataSource),
-        audit: new AuditTrail(() => request.principal),
-      }),
+      context: (request: AuthenticatedRequest): GraphqlContext => {
+        const audit = new AuditTrail(() => request.authentication);
+        return {
+          req: request,
+          loaders: createLoaders(dataSource),
+          audit,
+          access: createAccessContext(request.authentication, audit),
+        };
+      },
       formatError: createErrorFormatter({
         exposeStack: !production,
         // Resolver errors were logged by GraphqlExceptionFilter; these come from elsewhere in Apollo.

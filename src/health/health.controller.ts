@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../common/auth/access.decorators';
 
+/** Open to probes: says nothing but whether the service and its database answer. */
 @Controller('health')
-@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

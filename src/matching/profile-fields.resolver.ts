@@ -1,9 +1,10 @@
 import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessPolicy } from '../common/access/policy';
 import type { GraphqlContext } from '../common/graphql-context';
-import { assertMayReadPeerField } from '../peers/peer-field-access';
 import { Peer } from '../peers/peer.entity';
-import { assertMayReadWorkerField } from '../support-workers/support-worker-field-access';
+import { WORKER_MATCHES } from '../support-workers/support-worker.policies';
 import { SupportWorker } from '../support-workers/support-worker.entity';
+import { PEER_ACTIVE_MATCH, PEER_SUGGESTIONS } from './profile-fields.policies';
 import { Match } from './matches/match.entity';
 import { MatchStatus, SuggestionStatus } from './matching.enums';
 import { MatchesService } from './matches/matches.service';
@@ -15,17 +16,17 @@ import { SuggestionsService } from './suggestions/suggestions.service';
 export class PeerMatchingFieldsResolver {
   constructor(private readonly suggestionsService: SuggestionsService) {}
 
-  @ResolveField(() => [Suggestion], { description: 'Newest first, best first within a set.' })
+  @ResolveField(() => [Suggestion], { description: 'Newest first, best first within a set; at most 100.' })
+  @AccessPolicy(PEER_SUGGESTIONS)
   suggestions(
     @Parent() peer: Peer,
-    @Context() context: GraphqlContext,
     @Args('status', { type: () => SuggestionStatus, nullable: true }) status?: SuggestionStatus | null,
   ): Promise<Suggestion[]> {
-    assertMayReadPeerField(context, peer, 'suggestions');
     return this.suggestionsService.forPeer(peer.id, status);
   }
 
   @ResolveField(() => Match, { nullable: true })
+  @AccessPolicy(PEER_ACTIVE_MATCH)
   activeMatch(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Match | null> {
     return context.loaders.activeMatchOfPeer.load(peer.id);
   }
@@ -36,14 +37,14 @@ export class SupportWorkerMatchingFieldsResolver {
   constructor(private readonly matchesService: MatchesService) {}
 
   @ResolveField(() => [Match], {
-    description: 'The matches this worker is in, newest first: for the worker, staff and services with matches:read.',
+    description:
+      'The matches this worker is in, newest first, at most 100: for the worker, staff and services with matches:read.',
   })
+  @AccessPolicy(WORKER_MATCHES)
   matches(
     @Parent() worker: SupportWorker,
-    @Context() context: GraphqlContext,
     @Args('status', { type: () => MatchStatus, nullable: true }) status?: MatchStatus | null,
   ): Promise<Match[]> {
-    assertMayReadWorkerField(context.req.principal, worker.id, 'matches:read');
     return this.matchesService.forWorker(worker.id, status);
   }
 

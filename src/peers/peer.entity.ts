@@ -4,25 +4,29 @@ import { MatchFactor } from '../common/graphql-enums';
 import { ProfileColumns } from '../common/profile/profile-columns';
 import { Tag } from '../taxonomy/tag.entity';
 import { Consent } from './consent';
-import { privatePeerField } from './peer-field-access';
+import { AccessPolicy, REACHABLE } from '../common/access/policy';
+import { PEER_PRIVATE, PEER_PROFILE } from './peer.policies';
 import { MatchPreferences } from './match-preferences';
 
 @ObjectType({ description: 'A person in mental-health recovery looking for peer support.' })
+@AccessPolicy(PEER_PROFILE)
 @Entity('peer')
 export class Peer extends ProfileColumns {
   @Field(() => ID)
+  @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Field(() => Float, {
     nullable: true,
     description: 'How far the peer will travel to meet in person.',
-    middleware: [privatePeerField],
   })
+  @AccessPolicy(PEER_PRIVATE)
   @Column({ name: 'max_distance_km', type: 'double precision', nullable: true })
   maxDistanceKm!: number | null;
 
-  @Field(() => MatchPreferences, { middleware: [privatePeerField] })
+  @Field(() => MatchPreferences)
+  @AccessPolicy(PEER_PRIVATE)
   @Column({ type: 'jsonb', default: () => `'{}'` })
   preferences!: MatchPreferences;
 
@@ -30,7 +34,8 @@ export class Peer extends ProfileColumns {
   @Column({ name: 'decline_nudges', type: 'jsonb', default: () => `'{}'` })
   declineNudges!: Partial<Record<MatchFactor, number>>;
 
-  @Field(() => Consent, { middleware: [privatePeerField] })
+  @Field(() => Consent)
+  @AccessPolicy(PEER_PRIVATE)
   @Column(() => Consent, { prefix: false })
   consent!: Consent;
 

@@ -1,11 +1,7 @@
-import { Args, Context, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
-import { AuditAction, AuditSubject } from '../audit/audit.enums';
-import { Audited } from '../audit/audited.decorator';
-import { CurrentPrincipal, Roles, RolesWithServiceScope } from '../common/auth/access.decorators';
-import { assertOwnRecord } from '../common/auth/ownership';
-import type { Principal } from '../common/auth/principal';
-import { rootFieldOf, type GraphqlContext } from '../common/graphql-context';
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentActor, type Actor } from '../common/access/actor';
+import { AccessPolicy } from '../common/access/policy';
+import { type GraphqlContext } from '../common/graphql-context';
 import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
 import { Location, locationOf } from '../common/profile/location';
 import { tagsOfKind } from '../common/profile/tags-of-kind';
@@ -15,8 +11,17 @@ import { Tag } from '../taxonomy/tag.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
-import { assertMayReadPeerField } from './peer-field-access';
 import { PeerErasureService } from './peer-erasure.service';
+import { PeerExportService } from './peer-export.service';
+import {
+  ERASE_PEER,
+  EXPORT_PEER_DATA,
+  LIST_PEERS,
+  PEER_PRIVATE,
+  PEER_SENSITIVE,
+  READ_PEER,
+  WRITE_PEER,
+} from './peer.policies';
 import { PeersService } from './peers.service';
 
 @ObjectType()
@@ -27,78 +32,70 @@ export class PeerResolver {
   constructor(
     private readonly peersService: PeersService,
     private readonly erasure: PeerErasureService,
+    private readonly exports: PeerExportService,
   ) {}
 
   @Query(() => Peer, { nullable: true, description: 'Null when there is no such peer, or it is not yours to see.' })
-  @RolesWithServiceScope('profiles:read', 'ADMIN', 'INTAKE', 'PEER')
-  async peer(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Peer | null> {
-    if (principal.role === 'PEER' && principal.peerId !== id) return null;
+  @AccessPolicy(READ_PEER)
+  peer(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<Peer | null> {
     return this.peersService.findById(id);
   }
 
   @Query(() => PeerConnection)
-  @RolesWithServiceScope('profiles:read', 'ADMIN', 'INTAKE')
+  @AccessPolicy(LIST_PEERS)
   peers(@Args() page: PageArgs): Promise<Connection<Peer>> {
     return this.peersService.list(page);
   }
 
-  @Mutation(() => Peer)
-  @RolesWithServiceScope('profiles:write', 'ADMIN', 'INTAKE')
-  @Audited(AuditAction.CREATE, AuditSubject.PEER, (peer: Peer) => ({ subjectId: peer.id, personId: peer.id }))
-  createPeer(@Args('input') input: CreatePeerInput): Promise<Peer> {
-    return this.peersService.create(input);
+  @Query(() => String, {
+    description:
+      'A JSON document of all that is held about the peer: profile, consents, requests, suggestions, matches, notes, and who read their health information.',
+  })
+  @AccessPolicy(EXPORT_PEER_DATA)
+  async exportPeerData(@Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string): Promise<string> {
+    return JSON.stringify(await this.exports.export(peerId), null, 2);
   }
 
   @Mutation(() => Peer)
-  @RolesWithServiceScope('profiles:write', 'ADMIN', 'INTAKE')
-  @Audited(AuditAction.UPDATE, AuditSubject.PEER, (peer: Peer) => ({ subjectId: peer.id, personId: peer.id }))
+  @AccessPolicy(WRITE_PEER)
+  createPeer(@Args('input') input: CreatePeerInput, @CurrentActor() actor: Actor): Promise<Peer> {
+    return this.peersService.create(input, actor);
+  }
+
+  @Mutation(() => Peer)
+  @AccessPolicy(WRITE_PEER)
   updatePeer(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdatePeerInput,
+    @CurrentActor() actor: Actor,
   ): Promise<Peer> {
-    return this.peersService.update(id, input);
+    return this.peersService.update(id, input, actor);
   }
 
   @Mutation(() => Boolean, {
     description:
       'Erases the peer’s name, demographics, lived experience, interests and notes for good. Anonymous requests, suggestions and matches stay for reports.',
   })
-  @Roles('ADMIN', 'PEER')
-  @Audited(AuditAction.ERASE, AuditSubject.PEER, (_: boolean, args) => ({
-    subjectId: String(args.id),
-    personId: String(args.id),
-  }))
+  @AccessPolicy(ERASE_PEER)
   async erasePeer(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<boolean> {
-    assertOwnRecord(principal, { peerId: id }, 'PEER_NOT_FOUND', `No peer with id ${id}`);
-    await this.erasure.erase(id);
+    await this.erasure.erase(id, actor);
     return true;
   }
 
   @ResolveField(() => Location, { nullable: true })
-  location(@Parent() peer: Peer, @Context() context: GraphqlContext): Location | null {
-    assertMayReadPeerField(context, peer, 'private');
+  @AccessPolicy(PEER_PRIVATE)
+  location(@Parent() peer: Peer): Location | null {
     return locationOf(peer);
   }
 
   @ResolveField(() => [Tag], {
-    description: 'Health information: shown only as the peer consented; every read is audited.',
+    description: 'Health information: shown only as the peer consented; every read by someone else is audited.',
   })
-  livedExperiences(
-    @Parent() peer: Peer,
-    @Context() context: GraphqlContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Tag[]> {
-    assertMayReadPeerField(context, peer, 'livedExperience');
-    context.audit.recordHealthRead(
-      { subjectType: AuditSubject.PEER, subjectId: peer.id, personId: peer.id, owner: { peerId: peer.id } },
-      rootFieldOf(info),
-    );
+  @AccessPolicy(PEER_SENSITIVE)
+  livedExperiences(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Tag[]> {
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.LIVED_EXPERIENCE);
   }
 
@@ -107,7 +104,10 @@ export class PeerResolver {
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.INTEREST);
   }
 
-  @ResolveField(() => [Tag])
+  @ResolveField(() => [Tag], {
+    description: 'Sensitive information, like lived experience: shown only as the peer consented; reads are audited.',
+  })
+  @AccessPolicy(PEER_SENSITIVE)
   culturalBackgrounds(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Tag[]> {
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.CULTURE);
   }

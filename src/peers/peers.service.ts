@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, AuditSubject } from '../audit/audit.enums';
+import { recordChange } from '../audit/change-record';
+import type { Actor } from '../common/access/actor';
 import { Connection, PageArgs } from '../common/pagination/connection';
 import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
+import { forgetLivedExperience } from '../matching/suggestions/forget-lived-experience';
 import { ProfileStore } from '../common/profile/profile-store';
 import { applyProfileFields } from '../common/profile/profile-writer';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { ConsentRecord } from './consent-record.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
@@ -22,6 +27,13 @@ function applyPeerFields(peer: Peer, input: UpdatePeerInput): void {
     };
   }
   if (input.consent !== undefined) peer.consent = { ...(input.consent ?? NO_CONSENT) };
+}
+
+function sameConsent(a: Peer['consent'], b: Peer['consent']): boolean {
+  return (
+    a.useLivedExperienceForMatching === b.useLivedExperienceForMatching &&
+    a.shareLivedExperienceWithWorkers === b.shareLivedExperienceWithWorkers
+  );
 }
 
 @Injectable()
@@ -54,14 +66,39 @@ export class PeersService {
     return this.store.list(page);
   }
 
-  create(input: CreatePeerInput): Promise<Peer> {
-    return this.store.create(input);
+  create(input: CreatePeerInput, actor: Actor): Promise<Peer> {
+    return this.store.create(input, async (manager, peer) => {
+      await this.recordConsent(manager, peer, actor);
+      await recordChange(manager, actor, this.change(AuditAction.CREATE, peer));
+    });
   }
 
   /** Suggestions depend on the profile: an open request is recomputed once the change is committed. */
-  async update(id: string, input: UpdatePeerInput): Promise<Peer> {
-    const peer = await this.store.update(id, input);
+  async update(id: string, input: UpdatePeerInput, actor: Actor): Promise<Peer> {
+    const peer = await this.store.update(id, input, async (manager, saved, before) => {
+      if (before && !sameConsent(before.consent, saved.consent)) {
+        await this.recordConsent(manager, saved, actor);
+        if (before.consent.useLivedExperienceForMatching && !saved.consent.useLivedExperienceForMatching) {
+          await forgetLivedExperience(manager, saved.id);
+        }
+      }
+      await recordChange(manager, actor, this.change(AuditAction.UPDATE, saved));
+    });
     await this.jobs.recompute([id]);
     return peer;
+  }
+
+  private change(action: AuditAction, peer: Peer) {
+    return { action, subjectType: AuditSubject.PEER, subjectId: peer.id, personId: peer.id };
+  }
+
+  private async recordConsent(manager: EntityManager, peer: Peer, actor: Actor): Promise<void> {
+    await manager.insert(ConsentRecord, {
+      peerId: peer.id,
+      ...peer.consent,
+      recordedBySubject: actor.principal.subject,
+      recordedByRole: actor.principal.role,
+      operation: actor.operation,
+    });
   }
 }

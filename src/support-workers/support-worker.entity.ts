@@ -1,12 +1,16 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { AccessPolicy, REACHABLE } from '../common/access/policy';
 import { ProfileColumns } from '../common/profile/profile-columns';
 import { Tag } from '../taxonomy/tag.entity';
+import { WORKER_PROFILE } from './support-worker.policies';
 
 @ObjectType({ description: 'A peer support worker: someone with their own lived experience who supports others.' })
+@AccessPolicy(WORKER_PROFILE)
 @Entity('support_worker')
 export class SupportWorker extends ProfileColumns {
   @Field(() => ID)
+  @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditAction, AuditSubject } from '../audit/audit.enums';
+import { recordChange } from '../audit/change-record';
+import type { Actor } from '../common/access/actor';
 import { Connection, PageArgs } from '../common/pagination/connection';
 import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
 import { ProfileStore } from '../common/profile/profile-store';
@@ -46,16 +49,24 @@ export class SupportWorkersService {
   }
 
   /** A new worker may suit peers already waiting: their requests are recomputed. */
-  async create(input: CreateSupportWorkerInput): Promise<SupportWorker> {
-    const worker = await this.store.create(input);
+  async create(input: CreateSupportWorkerInput, actor: Actor): Promise<SupportWorker> {
+    const worker = await this.store.create(input, (manager, saved) =>
+      recordChange(manager, actor, this.change(AuditAction.CREATE, saved)),
+    );
     await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId: worker.id });
     return worker;
   }
 
   /** Profile, capacity or activity changes who suits whom: open requests are recomputed. */
-  async update(id: string, input: UpdateSupportWorkerInput): Promise<SupportWorker> {
-    const worker = await this.store.update(id, input);
+  async update(id: string, input: UpdateSupportWorkerInput, actor: Actor): Promise<SupportWorker> {
+    const worker = await this.store.update(id, input, (manager, saved) =>
+      recordChange(manager, actor, this.change(AuditAction.UPDATE, saved)),
+    );
     await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId: id });
     return worker;
+  }
+
+  private change(action: AuditAction, worker: SupportWorker) {
+    return { action, subjectType: AuditSubject.SUPPORT_WORKER, subjectId: worker.id, personId: worker.id };
   }
 }

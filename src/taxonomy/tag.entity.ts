@@ -1,9 +1,11 @@
+import { AccessPolicy, REACHABLE } from '../common/access/policy';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TagKind } from '../common/graphql-enums';
 
 /** A lived experience, interest or cultural background, in a shallow hierarchy (baking under cooking). */
 @ObjectType()
+@AccessPolicy(REACHABLE)
 @Entity('tag')
 @Index('UQ_tag_kind_slug', ['kind', 'slug'], { unique: true })
 export class Tag {

@@ -1,16 +1,26 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '../common/auth/access.decorators';
+import { always } from '../common/access/grant';
+import { AccessPolicy, definePolicy } from '../common/access/policy';
 import { TagKind } from '../common/graphql-enums';
 import type { GraphqlContext } from '../common/graphql-context';
 import { Tag } from './tag.entity';
 import { TaxonomyService } from './taxonomy.service';
+
+/** The vocabulary profiles use is no one's personal information: any verified caller may read it. */
+const READ_TAXONOMY = definePolicy('tags', {
+  ADMIN: always,
+  INTAKE: always,
+  PEER: always,
+  SUPPORT_WORKER: always,
+  SERVICE: always,
+});
 
 @Resolver(() => Tag)
 export class TaxonomyResolver {
   constructor(private readonly taxonomy: TaxonomyService) {}
 
   @Query(() => [Tag], { description: 'The tags profiles may use, optionally of one kind.' })
-  @Roles('ADMIN', 'INTAKE', 'PEER', 'SUPPORT_WORKER', 'SERVICE')
+  @AccessPolicy(READ_TAXONOMY)
   tags(@Args('kind', { type: () => TagKind, nullable: true }) kind?: TagKind): Promise<Tag[]> {
     return this.taxonomy.list(kind);
   }

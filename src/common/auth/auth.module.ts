@@ -1,10 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
 import { Environment, jwtSecretOf } from '../../config/environment';
-import { AccessGuard } from './access.guard';
 import { TOKEN_SETTINGS, TokenSettings, TokenVerifier } from './token-verifier';
 
+/** Tokens are verified once per request as it arrives (see bootstrap); access is decided by the policies. */
 @Global()
 @Module({
   providers: [
@@ -30,7 +29,6 @@ import { TOKEN_SETTINGS, TokenSettings, TokenVerifier } from './token-verifier';
       },
     },
     TokenVerifier,
-    { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [TokenVerifier],
 })

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import type { AuthenticatedRequest } from '../auth/authentication';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -8,19 +10,45 @@ export function isRateLimited(error: unknown): error is Error {
   return error instanceof Error && (error as { code?: unknown }).code === RATE_LIMITED;
 }
 
-/** Per caller: the token (hashed, never kept as is), or the address of a caller without one. */
+/**
+ * Per caller: the verified subject (hashed, never kept as is), however its token is spelled;
+ * a request without a verifiable token counts against its address, so made-up tokens cannot
+ * buy fresh limits.
+ */
 function callerKey(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  return authorization
-    ? `token:${createHash('sha256').update(authorization).digest('base64url')}`
-    : `address:${request.ip}`;
+  const authentication = (request as unknown as AuthenticatedRequest).authentication;
+  if (authentication?.kind !== 'verified') return `address:${request.ip}`;
+  const { role, subject } = authentication.principal;
+  return `subject:${createHash('sha256').update(`${role}\n${subject}`).digest('base64url')}`;
 }
 
-export async function limitRequestRate(fastify: FastifyInstance, perMinute: number): Promise<void> {
+export interface RateLimitSettings {
+  perMinute: number;
+  /** Shared by every replica when set; otherwise each process counts on its own. */
+  redisUrl?: string;
+  /** Keeps apart deployments (or test runs) sharing one Redis. */
+  prefix?: string;
+}
+
+/** Registered after authentication, whose verdict it keys on. */
+export async function limitRequestRate(fastify: FastifyInstance, settings: RateLimitSettings): Promise<void> {
+  const redis = settings.redisUrl
+    ? new Redis(settings.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  if (redis) {
+    // A Redis that is down lets requests through (skipOnError) rather than refusing everyone.
+    redis.on('error', () => undefined);
+    fastify.addHook('onClose', async () => {
+      redis.disconnect();
+    });
+  }
   await fastify.register(rateLimit, {
-    max: perMinute,
+    max: settings.perMinute,
     timeWindow: '1 minute',
     keyGenerator: callerKey,
+    redis,
+    nameSpace: `${settings.prefix ?? 'peermatch'}:rate-limit:`,
+    skipOnError: true,
     allowList: (request) => request.url.startsWith('/health'),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests: at most ${context.max} a minute; try again in ${context.after}`), {

@@ -3,6 +3,8 @@ import { DataSource, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from 't
 import { activeMatchCounts } from '../../matching/matches/active-match-counts';
 import { Match } from '../../matching/matches/match.entity';
 import { MatchStatus } from '../../matching/matching.enums';
+import { MatchRequest } from '../../matching/requests/match-request.entity';
+import { Suggestion } from '../../matching/suggestions/suggestion.entity';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { Tag } from '../../taxonomy/tag.entity';
@@ -15,6 +17,9 @@ export interface Loaders {
   peerById: DataLoader<string, Peer | null>;
   supportWorkerById: DataLoader<string, SupportWorker | null>;
   activeMatchOfPeer: DataLoader<string, Match | null>;
+  matchById: DataLoader<string, Match | null>;
+  matchRequestById: DataLoader<string, MatchRequest | null>;
+  suggestionById: DataLoader<string, Suggestion | null>;
   activeMatchCountOfSupportWorker: DataLoader<string, number>;
 }
 
@@ -57,6 +62,9 @@ export function createLoaders(dataSource: DataSource): Loaders {
     tagById: byId(dataSource, Tag),
     peerById: byId(dataSource, Peer),
     supportWorkerById: byId(dataSource, SupportWorker),
+    matchById: byId(dataSource, Match),
+    matchRequestById: byId(dataSource, MatchRequest),
+    suggestionById: byId(dataSource, Suggestion),
     activeMatchOfPeer: new DataLoader(async (peerIds) => {
       const matches = await dataSource
         .getRepository(Match)

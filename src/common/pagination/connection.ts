@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AccessPolicy, REACHABLE } from '../access/policy';
 import { DomainError } from '../errors/domain-error';
 
 export const MAX_PAGE_SIZE = 100;
@@ -22,6 +23,7 @@ export class PageArgs {
 }
 
 @ObjectType()
+@AccessPolicy(REACHABLE)
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
@@ -41,16 +43,18 @@ export interface Connection<T> {
 /** A Relay connection type named `<Name>Connection` with edges `<Name>Edge`. */
 export function ConnectionOf<T>(nodeType: Type<T>, name: string) {
   @ObjectType(`${name}Edge`)
+  @AccessPolicy(REACHABLE)
   class EdgeType {
     @Field() cursor!: string;
     @Field(() => nodeType) node!: T;
   }
 
+  // Declared per field: a type's own policy is not inherited by the concrete connection class.
   @ObjectType(`${name}Connection`, { isAbstract: true })
   abstract class ConnectionType {
-    @Field(() => [EdgeType]) edges!: Edge<T>[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int) totalCount!: number;
+    @Field(() => [EdgeType]) @AccessPolicy(REACHABLE) edges!: Edge<T>[];
+    @Field(() => PageInfo) @AccessPolicy(REACHABLE) pageInfo!: PageInfo;
+    @Field(() => Int) @AccessPolicy(REACHABLE) totalCount!: number;
   }
   return ConnectionType;
 }

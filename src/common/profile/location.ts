@@ -1,7 +1,9 @@
+import { AccessPolicy, REACHABLE } from '../access/policy';
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { IsLatitude, IsLongitude } from 'class-validator';
 
 @ObjectType()
+@AccessPolicy(REACHABLE)
 export class Location {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;

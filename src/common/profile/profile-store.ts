@@ -26,6 +26,9 @@ export interface ProfileKind<T extends Profile, U extends Partial<ProfileFieldsI
   hiddenSql?: string;
 }
 
+/** Work done inside the transaction of a write, after the row is saved: its audit row, what follows from it. */
+export type InTransaction<T> = (manager: EntityManager, saved: T, before: T | null) => Promise<void>;
+
 /** Reads and writes of a profile with tags: peers and support workers alike. */
 export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInput>> {
   constructor(
@@ -45,24 +48,29 @@ export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInpu
     return paginate(query, page);
   }
 
-  create(input: U): Promise<T> {
+  create(input: U, inTransaction: InTransaction<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const row = Object.assign(new this.kind.entity(), this.kind.defaults());
       this.kind.apply(row, input);
       row.tags = await resolveProfileTags(this.taxonomy, manager, input, []);
-      return manager.save(row);
+      const saved = await manager.save(row);
+      await inTransaction(manager, saved, null);
+      return saved;
     });
   }
 
-  update(id: string, input: U): Promise<T> {
+  update(id: string, input: U, inTransaction: InTransaction<T>): Promise<T> {
     rejectNulls(input, this.kind.required);
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lock(manager, id);
+      const before = Object.assign(new this.kind.entity(), structuredClone({ ...row }));
       this.kind.apply(row, input);
       const current = await manager.createQueryBuilder().relation(this.kind.entity, 'tags').of(id).loadMany<Tag>();
       row.tags = await resolveProfileTags(this.taxonomy, manager, input, current);
       row.profileVersion += 1;
-      return manager.save(row);
+      const saved = await manager.save(row);
+      await inTransaction(manager, saved, before);
+      return saved;
     });
   }
 

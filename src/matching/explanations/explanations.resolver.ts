@@ -1,10 +1,19 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import { AuditSubject } from '../../audit/audit.enums';
-import type { GraphqlContext } from '../../common/graphql-context';
-import { Roles } from '../../common/auth/access.decorators';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { definePolicy, AccessPolicy } from '../../common/access/policy';
+import { STAFF } from '../../common/access/staff';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { MatchExplanation } from './match-explanation.model';
 import { ExplanationsService } from './explanations.service';
+
+/** Intake staff asking "why not?": an explanation speaks of both people's lived experience, and is on record for both. */
+const EXPLAIN_MATCH = definePolicy('explainMatch', STAFF, {
+  audit: {
+    persons: ({ args }) => [
+      { type: 'PEER', id: String(args.peerId).toLowerCase() },
+      { type: 'SUPPORT_WORKER', id: String(args.supportWorkerId).toLowerCase() },
+    ],
+  },
+});
 
 @Resolver(() => MatchExplanation)
 export class ExplanationsResolver {
@@ -13,21 +22,11 @@ export class ExplanationsResolver {
   @Query(() => MatchExplanation, {
     description: 'Why this support worker is or is not suggested to this peer: intake staff asking "why not?".',
   })
-  @Roles('ADMIN', 'INTAKE')
-  async explainMatch(
+  @AccessPolicy(EXPLAIN_MATCH)
+  explainMatch(
     @Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string,
     @Args('supportWorkerId', { type: () => ID }, ParseIdPipe) supportWorkerId: string,
-    @Context() context: GraphqlContext,
   ): Promise<MatchExplanation> {
-    const explanation = await this.explanations.explain(peerId, supportWorkerId);
-    // An explanation speaks of both people's lived experience.
-    for (const [subjectType, id] of [
-      [AuditSubject.PEER, peerId],
-      [AuditSubject.SUPPORT_WORKER, supportWorkerId],
-    ] as const) {
-      const owner = subjectType === AuditSubject.PEER ? { peerId: id } : { supportWorkerId: id };
-      context.audit.recordHealthRead({ subjectType, subjectId: id, personId: id, owner }, 'explainMatch');
-    }
-    return explanation;
+    return this.explanations.explain(peerId, supportWorkerId);
   }
 }

@@ -1,10 +1,12 @@
 import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AccessPolicy, REACHABLE } from '../../common/access/policy';
 import { MatchFactor } from '../../common/graphql-enums';
 import { HardConstraint } from '../scoring';
 
 registerEnumType(HardConstraint, { name: 'HardConstraint' });
 
 @ObjectType({ description: 'One factor of a score: contributions add up to the score.' })
+@AccessPolicy(REACHABLE)
 export class ScoreComponent {
   @Field(() => MatchFactor) factor!: MatchFactor;
   @Field(() => Float, { description: 'Share of the weight of the factors that apply (they add up to 1).' })
@@ -14,6 +16,7 @@ export class ScoreComponent {
 }
 
 @ObjectType({ description: 'Why a support worker is, or is not, suggested to a peer.' })
+@AccessPolicy(REACHABLE)
 export class MatchExplanation {
   @Field() eligible!: boolean;
   @Field(() => [HardConstraint]) excludedBy!: HardConstraint[];

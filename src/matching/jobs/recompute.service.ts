@@ -116,6 +116,8 @@ export class RecomputeService {
     weights: Suggestion['weights'],
   ): Promise<RecomputeOutcome> {
     return this.dataSource.transaction(async (manager) => {
+      // The peer's row first, as every change to a peer's suggestions takes it (see SuggestionsService).
+      await manager.query(`SELECT 1 FROM peer WHERE id = $1 FOR UPDATE`, [peerId]);
       const [current]: { status: string; profile_version: number }[] = await manager.query(
         `SELECT r.status, p.profile_version FROM match_request r JOIN peer p ON p.id = r.peer_id
           WHERE r.id = $1 FOR UPDATE OF r`,

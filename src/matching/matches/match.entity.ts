@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AccessPolicy, REACHABLE } from '../../common/access/policy';
+import { MATCH } from './match.policies';
 import { MatchEndReason, MatchStatus } from '../matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
@@ -7,12 +9,14 @@ import { Suggestion } from '../suggestions/suggestion.entity';
 
 /** An accepted pairing of a peer and a support worker, until one of them ends it. */
 @ObjectType()
+@AccessPolicy(MATCH)
 @Entity('match')
 @Index('UQ_match_active_peer', ['peerId'], { unique: true, where: `status = 'ACTIVE'` })
 @Index('UQ_match_suggestion', ['suggestionId'], { unique: true })
 @Index('IDX_match_worker_status', ['supportWorkerId', 'status'])
 export class Match {
   @Field(() => ID)
+  @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -9,11 +9,14 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { AccessPolicy, REACHABLE } from '../../common/access/policy';
+import { MATCH_REQUEST } from './match-request.policies';
 import { MatchRequestStatus } from '../matching.enums';
 import { Peer } from '../../peers/peer.entity';
 
 /** Intake asked for suggestions for a peer. The row is the source of truth; jobs only carry its peer's id. */
 @ObjectType()
+@AccessPolicy(MATCH_REQUEST)
 @Entity('match_request')
 @Index('UQ_match_request_open_peer', ['peerId'], {
   unique: true,
@@ -22,6 +25,7 @@ import { Peer } from '../../peers/peer.entity';
 @Index('IDX_match_request_status_updated', ['status', 'updatedAt'])
 export class MatchRequest {
   @Field(() => ID)
+  @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { mayActOn } from '../../common/auth/ownership';
-import { Principal } from '../../common/auth/principal';
+import { AuditAction, AuditSubject } from '../../audit/audit.enums';
+import { recordChange } from '../../audit/change-record';
+import type { Actor } from '../../common/access/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Peer } from '../../peers/peer.entity';
 import { MatchingJobs } from '../jobs/matching-jobs.service';
@@ -21,7 +22,7 @@ export class MatchRequestsService {
    * Stores a PENDING request and, once committed, enqueues its computation. A peer with an
    * open request gets that request back; a peer already in an active match cannot ask.
    */
-  async request(peerId: string): Promise<MatchRequest> {
+  async request(peerId: string, actor: Actor): Promise<MatchRequest> {
     const { request, created } = await this.dataSource.transaction(async (manager) => {
       // Locking the peer serialises concurrent requests for them.
       const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
@@ -30,16 +31,21 @@ export class MatchRequestsService {
         throw new DomainError('PEER_ALREADY_MATCHED', 'This peer already has an active match; end it first');
       }
       const open = await manager.findOne(MatchRequest, { where: { peerId, status: In([...OPEN_REQUEST_STATUSES]) } });
-      if (open) return { request: open, created: false };
-      const fresh = await manager.save(manager.create(MatchRequest, { peerId, status: MatchRequestStatus.PENDING }));
-      return { request: fresh, created: true };
+      const request =
+        open ?? (await manager.save(manager.create(MatchRequest, { peerId, status: MatchRequestStatus.PENDING })));
+      await recordChange(manager, actor, {
+        action: AuditAction.REQUEST_MATCH,
+        subjectType: AuditSubject.MATCH_REQUEST,
+        subjectId: request.id,
+        personId: peerId,
+      });
+      return { request, created: !open };
     });
     if (created) await this.jobs.recompute([peerId]);
     return request;
   }
 
-  async findVisible(principal: Principal, id: string): Promise<MatchRequest | null> {
-    const request = await this.dataSource.manager.findOneBy(MatchRequest, { id });
-    return request && mayActOn(principal, { peerId: request.peerId }) ? request : null;
+  findById(id: string): Promise<MatchRequest | null> {
+    return this.dataSource.manager.findOneBy(MatchRequest, { id });
   }
 }

@@ -16,5 +16,13 @@ export {
   type Ranked,
   type WaitingPeer,
 } from './rank';
+export {
+  reasonsWithout,
+  reasonsWithoutSensitive,
+  SENSITIVE_FACTORS,
+  withoutFactors,
+  withoutSensitiveFactors,
+  type RedactedScore,
+} from './redaction';
 export { TaxonomyIndex } from './taxonomy-index';
 export { DEFAULT_WEIGHTS, weightsFor, type Importance, type Weights } from './weights';

@@ -35,6 +35,37 @@ const WORDING: Record<TagKindName, TagWording> = {
   },
 };
 
+const PLACEHOLDER = '\u0000';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern matching every sentence one kind's wording can produce, from the wording itself. */
+function sentencesOf(kind: TagKindName): RegExp {
+  const wording = WORDING[kind];
+  const shapes = [
+    wording.same(PLACEHOLDER),
+    wording.close(PLACEHOLDER, PLACEHOLDER),
+    wording.related(PLACEHOLDER, PLACEHOLDER),
+  ];
+  return new RegExp(
+    `^(?:${shapes.map((shape) => shape.split(PLACEHOLDER).map(escapeRegExp).join('.+')).join('|')})$`,
+    's',
+  );
+}
+
+const SENTENCES_OF_KIND: Record<TagKindName, RegExp> = {
+  LIVED_EXPERIENCE: sentencesOf('LIVED_EXPERIENCE'),
+  INTEREST: sentencesOf('INTEREST'),
+  CULTURE: sentencesOf('CULTURE'),
+};
+
+/** Whether a stored reason speaks of tags of this kind (so that it can be withheld with them). */
+export function isReasonAbout(kind: TagKindName, sentence: string): boolean {
+  return SENTENCES_OF_KIND[kind].test(sentence);
+}
+
 /** For each of the peer's tags, the worker's tag giving it the most credit, in words. */
 function tagReasons(
   kind: TagKindName,

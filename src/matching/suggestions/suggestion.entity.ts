@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   Column,
   CreateDateColumn,
@@ -9,15 +9,18 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { AccessPolicy, REACHABLE } from '../../common/access/policy';
 import { MatchFactor } from '../../common/graphql-enums';
 import { ScoreComponent } from '../explanations/match-explanation.model';
 import { DeclineReason, SuggestionStatus } from '../matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { MatchRequest } from '../requests/match-request.entity';
+import { SUGGESTION } from './suggestion.policies';
 
 /** A scored, explained candidate offered to a peer, who accepts or declines it. */
 @ObjectType()
+@AccessPolicy(SUGGESTION)
 @Entity('suggestion')
 @Index('UQ_suggestion_request_worker_open', ['requestId', 'supportWorkerId'], {
   unique: true,
@@ -27,6 +30,7 @@ import { MatchRequest } from '../requests/match-request.entity';
 @Index('IDX_suggestion_worker_status', ['supportWorkerId', 'status'])
 export class Suggestion {
   @Field(() => ID)
+  @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -43,7 +47,7 @@ export class Suggestion {
   @Column({ type: 'smallint' })
   rank!: number;
 
-  @Field(() => Float, { description: '0..100' })
+  /** 0..100 (GraphQL field in SuggestionResolver: redacted for whoever may not see lived experience). */
   @Column({ type: 'double precision' })
   score!: number;
 

@@ -1,80 +1,58 @@
-import { Args, Context, ID, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
-import { AuditAction, AuditSubject } from '../../audit/audit.enums';
-import { Audited } from '../../audit/audited.decorator';
-import { CurrentPrincipal, RolesWithServiceScope } from '../../common/auth/access.decorators';
-import type { Principal } from '../../common/auth/principal';
-import { rootFieldOf, type GraphqlContext } from '../../common/graphql-context';
-import { ScoreComponent } from '../explanations/match-explanation.model';
+import { Args, Context, Float, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentActor, type Actor } from '../../common/access/actor';
+import { AccessPolicy } from '../../common/access/policy';
+import type { GraphqlContext } from '../../common/graphql-context';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
+import { ScoreComponent } from '../explanations/match-explanation.model';
 import { Match } from '../matches/match.entity';
 import { DeclineSuggestionArgs } from './decline-suggestion.args';
 import { Suggestion } from './suggestion.entity';
+import { CHOOSE_SUGGESTION, SUGGESTION_BREAKDOWN, SUGGESTION_REASONS, SUGGESTION_SCORE } from './suggestion.policies';
 import { SuggestionsService } from './suggestions.service';
-
-/** A suggestion's reasons and breakdown speak of the peer's lived experience. */
-function auditSuggestionRead(context: GraphqlContext, suggestion: Suggestion, info: GraphQLResolveInfo): void {
-  context.audit.recordHealthRead(
-    {
-      subjectType: AuditSubject.SUGGESTION,
-      subjectId: suggestion.id,
-      personId: suggestion.peerId,
-      owner: { peerId: suggestion.peerId },
-    },
-    rootFieldOf(info),
-  );
-}
 
 @Resolver(() => Suggestion)
 export class SuggestionResolver {
   constructor(private readonly suggestions: SuggestionsService) {}
 
   @Mutation(() => Match, { description: 'The peer takes this suggestion. Repeating it returns the same match.' })
-  @RolesWithServiceScope('matches:write', 'ADMIN', 'INTAKE', 'PEER')
-  @Audited(AuditAction.ACCEPT, AuditSubject.MATCH, (match: Match) => ({ subjectId: match.id, personId: match.peerId }))
+  @AccessPolicy(CHOOSE_SUGGESTION)
   acceptSuggestion(
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<Match> {
-    return this.suggestions.accept(principal, id);
+    return this.suggestions.accept(id, actor);
   }
 
   @Mutation(() => Suggestion, {
     description: 'The peer turns this suggestion down; that worker is not suggested again.',
   })
-  @RolesWithServiceScope('matches:write', 'ADMIN', 'INTAKE', 'PEER')
-  @Audited(AuditAction.DECLINE, AuditSubject.SUGGESTION, (suggestion: Suggestion) => ({
-    subjectId: suggestion.id,
-    personId: suggestion.peerId,
-  }))
-  declineSuggestion(
-    @Args() args: DeclineSuggestionArgs,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Suggestion> {
-    return this.suggestions.decline(principal, args.id.toLowerCase(), args.reason, args.note ?? null);
+  @AccessPolicy(CHOOSE_SUGGESTION)
+  declineSuggestion(@Args() args: DeclineSuggestionArgs, @CurrentActor() actor: Actor): Promise<Suggestion> {
+    return this.suggestions.decline(args.id.toLowerCase(), args.reason, args.note ?? null, actor);
   }
 
   @ResolveField(() => [String], {
-    description: 'Plain sentences saying what the pair shares; read by anyone but the peer, audited.',
+    description:
+      'Plain sentences saying what the pair shares. Without the right to see the peer’s lived experience and cultural background, those sentences are left out; full reads by anyone but the peer are audited.',
   })
-  reasons(
-    @Parent() suggestion: Suggestion,
-    @Context() context: GraphqlContext,
-    @Info() info: GraphQLResolveInfo,
-  ): string[] {
-    auditSuggestionRead(context, suggestion, info);
+  @AccessPolicy(SUGGESTION_REASONS)
+  reasons(@Parent() suggestion: Suggestion): string[] {
     return suggestion.reasons;
   }
 
-  @ResolveField(() => [ScoreComponent])
-  breakdown(
-    @Parent() suggestion: Suggestion,
-    @Context() context: GraphqlContext,
-    @Info() info: GraphQLResolveInfo,
-  ): ScoreComponent[] {
-    auditSuggestionRead(context, suggestion, info);
+  @ResolveField(() => Float, {
+    description: '0..100; computed without lived experience and cultural background for whoever may not see them.',
+  })
+  @AccessPolicy(SUGGESTION_SCORE)
+  score(@Parent() suggestion: Suggestion): number {
+    return suggestion.score;
+  }
+
+  @ResolveField(() => [ScoreComponent], { description: 'Redacted as the score is.' })
+  @AccessPolicy(SUGGESTION_BREAKDOWN)
+  breakdown(@Parent() suggestion: Suggestion): ScoreComponent[] {
     return suggestion.breakdown;
   }
 

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertOwnRecord } from '../../common/auth/ownership';
-import { Principal } from '../../common/auth/principal';
+import { AuditAction, AuditSubject } from '../../audit/audit.enums';
+import { recordChange } from '../../audit/change-record';
+import type { Actor } from '../../common/access/actor';
+import { MAX_PAGE_SIZE } from '../../common/pagination/connection';
 import { DomainError } from '../../common/errors/domain-error';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
@@ -24,6 +26,7 @@ export class SuggestionsService {
     return this.dataSource.manager.find(Suggestion, {
       where: { peerId, ...(status ? { status } : {}) },
       order: { createdAt: 'DESC', rank: 'ASC' },
+      take: MAX_PAGE_SIZE,
     });
   }
 
@@ -35,6 +38,7 @@ export class SuggestionsService {
         status: In([SuggestionStatus.OPEN, SuggestionStatus.ACCEPTED, SuggestionStatus.DECLINED]),
       },
       order: { rank: 'ASC', createdAt: 'ASC' },
+      take: MAX_PAGE_SIZE,
     });
   }
 
@@ -42,14 +46,16 @@ export class SuggestionsService {
    * The peer takes this suggestion: one transaction with the worker's row locked, so that a
    * worker never has more active matches than places. Accepting again returns the same match.
    */
-  async accept(principal: Principal, id: string): Promise<Match> {
+  async accept(id: string, actor: Actor): Promise<Match> {
     let peerId: string | undefined;
     try {
       const { match, workerNowFull } = await this.dataSource.transaction(async (manager) => {
-        const suggestion = await this.lockVisible(manager, principal, id);
+        const suggestion = await this.lockInOrder(manager, id);
         peerId = suggestion.peerId;
         if (suggestion.status === SuggestionStatus.ACCEPTED) {
-          return { match: await manager.findOneByOrFail(Match, { suggestionId: id }), workerNowFull: false };
+          const match = await manager.findOneByOrFail(Match, { suggestionId: id });
+          await this.recordAccept(manager, actor, match);
+          return { match, workerNowFull: false };
         }
         if (suggestion.status !== SuggestionStatus.OPEN) {
           throw new DomainError('SUGGESTION_NOT_OPEN', `This suggestion is ${suggestion.status.toLowerCase()}`);
@@ -82,6 +88,7 @@ export class SuggestionsService {
           { status: SuggestionStatus.WITHDRAWN },
         );
         await manager.update(MatchRequest, { id: suggestion.requestId }, { status: MatchRequestStatus.ACCEPTED });
+        await this.recordAccept(manager, actor, created);
         return { match: created, workerNowFull: activeMatches + 1 >= worker.capacity };
       });
       if (workerNowFull) await this.jobs.fanOut({ scope: 'suggested', supportWorkerId: match.supportWorkerId });
@@ -99,9 +106,15 @@ export class SuggestionsService {
    * The peer turns this suggestion down. The worker is never suggested to them again, the reason
    * raises the weight of the factor it names, and a refill is computed once none is left open.
    */
-  async decline(principal: Principal, id: string, reason: DeclineReason, note: string | null): Promise<Suggestion> {
+  async decline(id: string, reason: DeclineReason, note: string | null, actor: Actor): Promise<Suggestion> {
     const { suggestion, recompute } = await this.dataSource.transaction(async (manager) => {
-      const suggestion = await this.lockVisible(manager, principal, id);
+      const suggestion = await this.lockInOrder(manager, id);
+      await recordChange(manager, actor, {
+        action: AuditAction.DECLINE,
+        subjectType: AuditSubject.SUGGESTION,
+        subjectId: suggestion.id,
+        personId: suggestion.peerId,
+      });
       if (suggestion.status === SuggestionStatus.DECLINED) return { suggestion, recompute: false };
       if (suggestion.status !== SuggestionStatus.OPEN) {
         throw new DomainError('SUGGESTION_NOT_OPEN', `This suggestion is ${suggestion.status.toLowerCase()}`);
@@ -131,10 +144,28 @@ export class SuggestionsService {
     return true;
   }
 
-  private async lockVisible(manager: EntityManager, principal: Principal, id: string): Promise<Suggestion> {
+  /**
+   * Locks the peer, then the suggestion: every change to a peer's suggestions (accept, decline,
+   * a recompute's write, erasure) takes the peer's row first, so two of them never wait on each
+   * other's rows in opposite orders. The second of two accepts then finds its suggestion
+   * withdrawn and answers SUGGESTION_NOT_OPEN instead of deadlocking.
+   */
+  private async lockInOrder(manager: EntityManager, id: string): Promise<Suggestion> {
+    const missing = () => new DomainError('SUGGESTION_NOT_FOUND', `No suggestion with id ${id}`);
+    const unlocked = await manager.findOne(Suggestion, { where: { id }, select: { id: true, peerId: true } });
+    if (!unlocked) throw missing();
+    await manager.findOne(Peer, { where: { id: unlocked.peerId }, lock: { mode: 'pessimistic_write' } });
     const suggestion = await manager.findOne(Suggestion, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!suggestion) throw new DomainError('SUGGESTION_NOT_FOUND', `No suggestion with id ${id}`);
-    assertOwnRecord(principal, { peerId: suggestion.peerId }, 'SUGGESTION_NOT_FOUND', `No suggestion with id ${id}`);
+    if (!suggestion) throw missing();
     return suggestion;
+  }
+
+  private recordAccept(manager: EntityManager, actor: Actor, match: Match): Promise<void> {
+    return recordChange(manager, actor, {
+      action: AuditAction.ACCEPT,
+      subjectType: AuditSubject.MATCH,
+      subjectId: match.id,
+      personId: match.peerId,
+    });
   }
 }

@@ -1,0 +1,141 @@
+import {
+  defaultFieldResolver,
+  GraphQLField,
+  GraphQLFieldResolver,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLSchema,
+  isObjectType,
+  ResponsePath,
+} from 'graphql';
+import { principalOf } from '../auth/authentication';
+import type { Principal } from '../auth/principal';
+import { DomainError } from '../errors/domain-error';
+import type { WithAccess } from './access-context';
+import { AccessCheck, isPerson, Verdict } from './grant';
+import { Policy, policyOf, RoleGrants } from './policy';
+
+export const HEALTH_READ = 'READ_SENSITIVE';
+
+/** Types whose fields are operations: the rules on them are who may call it. */
+export function rootTypesOf(schema: GraphQLSchema): Set<GraphQLObjectType> {
+  return new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+      (type): type is GraphQLObjectType => Boolean(type),
+    ),
+  );
+}
+
+/** The field's own policy, else its type's; undefined when neither declares one. */
+export function effectivePolicy(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Policy | undefined {
+  return policyOf(field.extensions) ?? policyOf(type.extensions);
+}
+
+/** Anything the schema walk finds undeclared is refused, whatever it is. */
+const UNDECLARED: Policy = { name: 'undeclared', roles: {} };
+
+function decideRoles(
+  roles: RoleGrants,
+  request: AccessCheck,
+  cache: Map<Policy, Verdict | Promise<Verdict>> | undefined,
+  key: Policy,
+): Verdict | Promise<Verdict> {
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const grant = roles[request.principal.role];
+  const verdict: Verdict | Promise<Verdict> = grant
+    ? grant.decide(request)
+    : { allowed: false, refusal: `Role ${request.principal.role} may not do this`, hides: false };
+  cache?.set(key, verdict);
+  return verdict;
+}
+
+function rootKey(path: ResponsePath): string | number {
+  let current = path;
+  while (current.prev) current = current.prev;
+  return current.key;
+}
+
+function refuse(policy: Policy, verdict: Verdict & { allowed: false }, args: Record<string, unknown>): null {
+  const hidden = verdict.hides ? policy.hidden : undefined;
+  if (hidden === 'null') return null;
+  if (hidden) throw new DomainError(hidden.reason, hidden.message(args));
+  throw new DomainError('FORBIDDEN', verdict.refusal);
+}
+
+function recordReads(policy: Policy, request: AccessCheck, context: WithAccess, operation: string): void {
+  if (!policy.audit) return;
+  const action = policy.audit.action ?? HEALTH_READ;
+  for (const person of policy.audit.persons(request)) {
+    // A person reading their own health information is not a disclosure.
+    if (action === HEALTH_READ && isPerson(request.principal, person)) continue;
+    context.access.reads.record({ action, person, operation });
+  }
+}
+
+/** The cache key of a redacting policy's second decision: whether the caller gets the full value. */
+const fullViewKeys = new WeakMap<Policy, Policy>();
+
+function fullViewKeyOf(policy: Policy): Policy {
+  let key = fullViewKeys.get(policy);
+  if (!key) fullViewKeys.set(policy, (key = { ...policy, name: `${policy.name} (full view)` }));
+  return key;
+}
+
+function guard(policy: Policy, resolve: GraphQLFieldResolver<unknown, WithAccess>, isRoot: boolean) {
+  const fullViewKey = fullViewKeyOf(policy);
+  return (source: unknown, args: Record<string, unknown>, context: WithAccess, info: GraphQLResolveInfo) => {
+    if (isRoot) context.access.rootFields.set(info.path.key, info.fieldName);
+    const principal: Principal = principalOf(context.access.authentication);
+    const request: AccessCheck = { principal, source, args, context };
+    const cache =
+      source !== null && typeof source === 'object' && !isRoot ? lookupCache(context, source as object) : undefined;
+    const operation = isRoot ? info.fieldName : (context.access.rootFields.get(rootKey(info.path)) ?? info.fieldName);
+
+    const proceed = async (verdict: Verdict): Promise<unknown> => {
+      if (!verdict.allowed) return refuse(policy, verdict, args);
+      const value = await resolve(source, args, context, info);
+      if (policy.redacted) {
+        const full = await decideRoles(policy.redacted.fullView, request, cache, fullViewKey);
+        if (!full.allowed) return policy.redacted.redact(value as never, request);
+      }
+      recordReads(policy, request, context, operation);
+      return value;
+    };
+
+    const verdict = decideRoles(policy.roles, request, cache, policy);
+    // The common case (allowed at once, nothing to record or redact) stays synchronous.
+    if (!(verdict instanceof Promise) && verdict.allowed && !policy.audit && !policy.redacted) {
+      return resolve(source, args, context, info);
+    }
+    return verdict instanceof Promise ? verdict.then(proceed) : proceed(verdict);
+  };
+}
+
+function lookupCache(context: WithAccess, source: object) {
+  let cache = context.access.decisions.get(source);
+  if (!cache) context.access.decisions.set(source, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * Wraps every field of the schema in its declared policy (the field's, else its type's): who
+ * may call each operation, who may read each field, what is redacted for whom, and which reads
+ * go on record. A field with no policy at all is refused to everyone.
+ */
+export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
+  const roots = rootTypesOf(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const policy = effectivePolicy(type, field) ?? UNDECLARED;
+      if (policy.reachable) continue;
+      field.resolve = guard(
+        policy,
+        (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, WithAccess>,
+        roots.has(type),
+      ) as GraphQLFieldResolver<unknown, unknown>;
+    }
+  }
+  return schema;
+}

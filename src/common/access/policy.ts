@@ -1,0 +1,63 @@
+import { Extensions } from '@nestjs/graphql';
+import type { Role } from '../auth/principal';
+import type { DomainErrorReason } from '../errors/domain-error';
+import type { AccessCheck, Grant } from './grant';
+
+/** The key under which a field's or type's policy sits in the schema's `extensions`. */
+export const POLICY_EXTENSION = 'peermatchPolicy';
+
+export type RoleGrants<Source = unknown, Context = unknown> = Partial<Record<Role, Grant<Source, Context>>>;
+
+export interface PersonRef {
+  type: 'PEER' | 'SUPPORT_WORKER';
+  id: string;
+}
+
+/** Reading this puts on record, once per person per request, whose information was read. */
+export interface AuditedRead<Source = unknown, Context = unknown> {
+  /** Default READ_SENSITIVE: health information, not recorded when the person reads their own. */
+  action?: string;
+  persons: (request: AccessCheck<Source, Context>) => PersonRef[];
+}
+
+/**
+ * Who may read a field or call an operation: one grant per role, any role left out is refused.
+ * Declared once, next to what it guards, and enforced by one mechanism (enforcePolicies).
+ */
+export interface Policy<Source = unknown, Context = unknown> {
+  /** How the access table names it. */
+  readonly name: string;
+  readonly roles: RoleGrants<Source, Context>;
+  /** Readable by whoever may read the field that leads to it: no check of its own. */
+  readonly reachable?: boolean;
+  /** When an ownership grant fails: the operation answers null, or this error, so the record's existence is not revealed. */
+  readonly hidden?: 'null' | { reason: DomainErrorReason; message: (args: Record<string, unknown>) => string };
+  /** Callers outside `fullView` get the value with what they may not see taken out, instead of a refusal. */
+  readonly redacted?: {
+    fullView: RoleGrants<Source, Context>;
+    redact: (value: never, request: AccessCheck<Source, Context>) => unknown;
+  };
+  readonly audit?: AuditedRead<Source, Context>;
+}
+
+export function definePolicy<Source = unknown, Context = unknown>(
+  name: string,
+  roles: RoleGrants<Source, Context>,
+  options: Omit<Policy<Source, Context>, 'name' | 'roles'> = {},
+): Policy<Source, Context> {
+  return { name, roles, ...options };
+}
+
+/** Plain values (tags, page info, a location already checked): whoever reached them may read them. */
+export const REACHABLE: Policy = { name: 'reachable', roles: {}, reachable: true };
+
+/** Declares the policy of a field, an operation, or (on a class) every field of a type without its own. */
+export function AccessPolicy<Source, Context>(
+  policy: Policy<Source, Context>,
+): MethodDecorator & ClassDecorator & PropertyDecorator {
+  return Extensions({ [POLICY_EXTENSION]: policy });
+}
+
+export function policyOf(extensions: Readonly<Record<string, unknown>> | null | undefined): Policy | undefined {
+  return extensions?.[POLICY_EXTENSION] as Policy | undefined;
+}

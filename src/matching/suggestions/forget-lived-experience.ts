@@ -1,0 +1,37 @@
+import { EntityManager } from 'typeorm';
+import { MatchFactor, reasonsWithout, withoutFactors } from '../scoring';
+import { Suggestion } from './suggestion.entity';
+
+/**
+ * A peer withdrew consent to the use of their lived experience: every suggestion stored for
+ * them, whatever its status, is rewritten as if it had never been used (its factor out of the
+ * score and breakdown, the sentences naming it out of the reasons). Runs in the transaction
+ * that records the withdrawal; open suggestions are recomputed after it commits.
+ */
+export async function forgetLivedExperience(manager: EntityManager, peerId: string): Promise<number> {
+  const stored = await manager.find(Suggestion, {
+    where: { peerId },
+    select: { id: true, score: true, reasons: true, breakdown: true },
+  });
+  const rewritten = stored
+    .map((suggestion) => {
+      const { score, breakdown } = withoutFactors(suggestion.breakdown, [MatchFactor.LIVED_EXPERIENCE]);
+      const reasons = reasonsWithout(suggestion.reasons, ['LIVED_EXPERIENCE']);
+      const changed = breakdown.length !== suggestion.breakdown.length || reasons.length !== suggestion.reasons.length;
+      return changed ? { id: suggestion.id, score, breakdown, reasons } : null;
+    })
+    .filter((row): row is NonNullable<typeof row> => row !== null);
+  if (!rewritten.length) return 0;
+  await manager.query(
+    `UPDATE suggestion SET score = u.score, breakdown = u.breakdown::jsonb, reasons = u.reasons::jsonb, updated_at = now()
+       FROM unnest($1::uuid[], $2::float8[], $3::text[], $4::text[]) AS u(id, score, breakdown, reasons)
+      WHERE suggestion.id = u.id`,
+    [
+      rewritten.map((row) => row.id),
+      rewritten.map((row) => row.score),
+      rewritten.map((row) => JSON.stringify(row.breakdown)),
+      rewritten.map((row) => JSON.stringify(row.reasons)),
+    ],
+  );
+  return rewritten.length;
+}

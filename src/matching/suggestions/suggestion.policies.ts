@@ -1,0 +1,60 @@
+import { own, scope } from '../../common/access/grant';
+import { definePolicy, PersonRef } from '../../common/access/policy';
+import { ownerOfRecord } from '../../common/access/record-owner';
+import { STAFF } from '../../common/access/staff';
+import type { GraphqlContext } from '../../common/graphql-context';
+import { reasonsWithoutSensitive, withoutSensitiveFactors, type ScoreComponent } from '../scoring';
+import type { Suggestion } from './suggestion.entity';
+
+const ownSuggestion = own<Suggestion, GraphqlContext>(({ source }) => source.peerId);
+
+/** What was suggested to a peer: for them, staff and services reading matches; never for workers. */
+export const SUGGESTION = definePolicy<Suggestion, GraphqlContext>('suggestion', {
+  ...STAFF,
+  PEER: ownSuggestion,
+  SERVICE: scope('matches:read'),
+});
+
+/**
+ * Reasons, score and breakdown speak of both people's lived experience and cultural background.
+ * Whoever may not see the peer's (a service without profiles:read) gets them as if those
+ * factors had not applied, so that nothing of them can be worked out from the numbers; a full
+ * read by anyone but the peer is on record for both people.
+ */
+function explained<T>(name: string, redact: (value: T, suggestion: Suggestion) => unknown) {
+  return definePolicy<Suggestion, GraphqlContext>(name, SUGGESTION.roles, {
+    redacted: {
+      fullView: { ...STAFF, PEER: ownSuggestion, SERVICE: scope('profiles:read') },
+      redact: (value: never, { source }) => redact(value as T, source),
+    },
+    audit: {
+      persons: ({ source }): PersonRef[] => [
+        { type: 'PEER', id: source.peerId },
+        { type: 'SUPPORT_WORKER', id: source.supportWorkerId },
+      ],
+    },
+  });
+}
+
+export const SUGGESTION_REASONS = explained<string[]>('suggestion reasons', (reasons) =>
+  reasonsWithoutSensitive(reasons),
+);
+export const SUGGESTION_BREAKDOWN = explained<ScoreComponent[]>(
+  'suggestion breakdown',
+  (breakdown) => withoutSensitiveFactors(breakdown).breakdown,
+);
+export const SUGGESTION_SCORE = explained<number>(
+  'suggestion score',
+  (_score, suggestion) => withoutSensitiveFactors(suggestion.breakdown).score,
+);
+
+const suggestionOwner = own<unknown, GraphqlContext>(({ args, context }) =>
+  ownerOfRecord(context.loaders.suggestionById, args.id, 'id', (suggestion) => suggestion.peerId),
+);
+
+/** Accept or decline: the peer drives; staff and services may act on their behalf. */
+export const CHOOSE_SUGGESTION = definePolicy<unknown, GraphqlContext>(
+  'accept or decline',
+  { ...STAFF, PEER: suggestionOwner, SERVICE: scope('matches:write') },
+  { hidden: { reason: 'SUGGESTION_NOT_FOUND', message: (args) => `No suggestion with id ${String(args.id)}` } },
+);

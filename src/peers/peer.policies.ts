@@ -1,0 +1,83 @@
+import { allOf, own, scope, when } from '../common/access/grant';
+import { definePolicy, PersonRef } from '../common/access/policy';
+import { STAFF } from '../common/access/staff';
+import type { GraphqlContext } from '../common/graphql-context';
+import type { Peer } from './peer.entity';
+
+export const ownPeer = own<Peer, GraphqlContext>(({ source }) => source.id);
+
+/** A support worker reaches a peer only through an ACTIVE match of their own, never after it ended. */
+export const inTheirActiveMatch = when<Peer, GraphqlContext>(
+  'own active match',
+  async ({ principal, source, context }) =>
+    (await context.loaders.activeMatchOfPeer.load(source.id))?.supportWorkerId === principal.supportWorkerId,
+  'Only a support worker in an active match with this peer sees them',
+);
+
+const sharedWithWorkers = when<Peer, GraphqlContext>(
+  'peer consents to share',
+  ({ source }) => source.consent.shareLivedExperienceWithWorkers,
+  'Not yours to see: the peer has not shared this with you',
+);
+
+const asPerson = ({ source }: { source: Peer }): PersonRef[] => [{ type: 'PEER', id: source.id }];
+
+/** Name, demographics, languages, modes, availability, interests. */
+export const PEER_PROFILE = definePolicy<Peer, GraphqlContext>('peer profile', {
+  ...STAFF,
+  PEER: ownPeer,
+  SUPPORT_WORKER: inTheirActiveMatch,
+  SERVICE: scope('profiles:read'),
+});
+
+/** Where they live, how far they travel, their preferences and consents: never for workers. */
+export const PEER_PRIVATE = definePolicy<Peer, GraphqlContext>('peer private', {
+  ...STAFF,
+  PEER: ownPeer,
+  SERVICE: scope('profiles:read'),
+});
+
+/**
+ * Health and other sensitive information (lived experience, cultural backgrounds): a worker
+ * sees it only as the peer consented; every read by someone else is on record.
+ */
+export const PEER_SENSITIVE = definePolicy<Peer, GraphqlContext>(
+  'peer sensitive',
+  {
+    ...STAFF,
+    PEER: ownPeer,
+    SUPPORT_WORKER: allOf(inTheirActiveMatch, sharedWithWorkers),
+    SERVICE: scope('profiles:read'),
+  },
+  { audit: { persons: asPerson } },
+);
+
+const peerIdArgument = own<unknown, GraphqlContext>(({ args }) => args.id as string | undefined);
+
+export const READ_PEER = definePolicy<unknown, GraphqlContext>(
+  'peer(id)',
+  { ...STAFF, PEER: peerIdArgument, SERVICE: scope('profiles:read') },
+  { hidden: 'null' },
+);
+
+export const LIST_PEERS = definePolicy('peers', { ...STAFF, SERVICE: scope('profiles:read') });
+
+export const WRITE_PEER = definePolicy('write peer', { ...STAFF, SERVICE: scope('profiles:write') });
+
+export const ERASE_PEER = definePolicy<unknown, GraphqlContext>(
+  'erasePeer',
+  { ADMIN: STAFF.ADMIN, PEER: peerIdArgument },
+  { hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.id)}` } },
+);
+
+const peerIdArg = own<unknown, GraphqlContext>(({ args }) => args.peerId as string | undefined);
+
+/** A copy of all that is held about a peer: for them and for staff; every export is on record. */
+export const EXPORT_PEER_DATA = definePolicy<unknown, GraphqlContext>(
+  'exportPeerData',
+  { ...STAFF, PEER: peerIdArg },
+  {
+    hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.peerId)}` },
+    audit: { action: 'EXPORT', persons: ({ args }) => [{ type: 'PEER', id: String(args.peerId).toLowerCase() }] },
+  },
+);

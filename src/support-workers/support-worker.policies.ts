@@ -1,0 +1,55 @@
+import { always, own, scope } from '../common/access/grant';
+import { definePolicy, PersonRef } from '../common/access/policy';
+import { STAFF } from '../common/access/staff';
+import type { GraphqlContext } from '../common/graphql-context';
+import type { SupportWorker } from './support-worker.entity';
+
+const ownWorker = own<SupportWorker, GraphqlContext>(({ source }) => source.id, 'self');
+
+/**
+ * Peers reach a worker only through their own suggestions and match, and see the profile the
+ * worker shows them; a worker never sees another worker.
+ */
+export const WORKER_PROFILE = definePolicy<SupportWorker, GraphqlContext>('support worker profile', {
+  ...STAFF,
+  PEER: { ...always, label: 'through own suggestion or match' },
+  SUPPORT_WORKER: ownWorker,
+  SERVICE: scope('profiles:read'),
+});
+
+/** What the worker discloses to peers of their own lived experience and background: reads are on record. */
+export const WORKER_SENSITIVE = definePolicy<SupportWorker, GraphqlContext>(
+  'support worker sensitive',
+  WORKER_PROFILE.roles,
+  {
+    audit: { persons: ({ source }): PersonRef[] => [{ type: 'SUPPORT_WORKER', id: source.id }] },
+  },
+);
+
+/** Where the worker is based: never for peers. */
+export const WORKER_PRIVATE = definePolicy<SupportWorker, GraphqlContext>('support worker private', {
+  ...STAFF,
+  SUPPORT_WORKER: ownWorker,
+  SERVICE: scope('profiles:read'),
+});
+
+/** The matches a worker is in. */
+export const WORKER_MATCHES = definePolicy<SupportWorker, GraphqlContext>('support worker matches', {
+  ...STAFF,
+  SUPPORT_WORKER: ownWorker,
+  SERVICE: scope('matches:read'),
+});
+
+export const READ_WORKER = definePolicy<unknown, GraphqlContext>(
+  'supportWorker(id)',
+  {
+    ...STAFF,
+    SUPPORT_WORKER: own<unknown, GraphqlContext>(({ args }) => args.id as string | undefined, 'self'),
+    SERVICE: scope('profiles:read'),
+  },
+  { hidden: 'null' },
+);
+
+export const LIST_WORKERS = definePolicy('supportWorkers', { ...STAFF, SERVICE: scope('profiles:read') });
+
+export const WRITE_WORKER = definePolicy('write support worker', { ...STAFF, SERVICE: scope('profiles:write') });
