@@ -1,4 +1,4 @@
-import { DEVELOPMENT_JWT_SECRET, jwtSecretOf, parseEnvironment } from './environment';
+import { DEVELOPMENT_JWT_SECRET, jwtSecretOf, parseEnvironment, startRefusalOf } from './environment';
 
 describe('parseEnvironment', () => {
   it('defaults to port 3000, the embedded database and the queue on PostgreSQL', () => {
@@ -42,5 +42,34 @@ describe('parseEnvironment', () => {
       JWT_AUDIENCE: 'peermatch',
     });
     expect(jwtSecretOf(production)).toBeUndefined();
+  });
+});
+
+describe('startRefusalOf', () => {
+  const DATABASE_URL = 'postgres://peermatch@db.example.org/peermatch';
+
+  it('refuses the development secret with a database other than the embedded one, naming the fix', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const refusal = startRefusalOf(parseEnvironment({ NODE_ENV, DATABASE_URL }));
+      expect(refusal).toMatch(/DATABASE_URL.*development secret.*set JWT_SECRET .* or JWT_JWKS_URL$/);
+      expect(refusal).not.toContain('\n');
+    }
+  });
+
+  it.each([
+    ['the embedded database', {}],
+    ['a secret of its own', { DATABASE_URL, JWT_SECRET: 'y'.repeat(32) }],
+    [
+      'a key set',
+      {
+        DATABASE_URL,
+        JWT_JWKS_URL: 'https://id.example.org/jwks.json',
+        JWT_ISSUER: 'https://id.example.org',
+        JWT_AUDIENCE: 'peermatch',
+      },
+    ],
+    ['the worker role, which verifies no tokens', { DATABASE_URL, APP_ROLE: 'worker' }],
+  ])('lets the service start with %s', (_case, source) => {
+    expect(startRefusalOf(parseEnvironment(source))).toBeUndefined();
   });
 });

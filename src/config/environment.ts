@@ -76,6 +76,22 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   throw new InvalidEnvironmentError(`Invalid environment: ${problems.join('; ')}`);
 }
 
+/**
+ * Why the service must not start with these settings, or undefined if it may. The development
+ * secret is public, so with a database that may hold real records anyone could sign tokens for
+ * it; the embedded database lives only on the machine that runs it. A worker verifies no tokens.
+ */
+export function startRefusalOf(
+  environment: Pick<Environment, 'JWT_SECRET' | 'NODE_ENV' | 'JWT_JWKS_URL' | 'DATABASE_URL' | 'APP_ROLE'>,
+): string | undefined {
+  if (environment.APP_ROLE === 'worker' || !environment.DATABASE_URL) return undefined;
+  if (jwtSecretOf(environment) !== DEVELOPMENT_JWT_SECRET) return undefined;
+  return (
+    'Refusing to start: DATABASE_URL is set but neither JWT_SECRET nor JWT_JWKS_URL is, and the public ' +
+    'development secret is accepted only with the embedded database; set JWT_SECRET (32+ random characters) or JWT_JWKS_URL'
+  );
+}
+
 /** The HS256 secret: the configured one; outside production without a key set, the development one. */
 export function jwtSecretOf(
   environment: Pick<Environment, 'JWT_SECRET' | 'NODE_ENV'> & Partial<Pick<Environment, 'JWT_JWKS_URL'>>,
