@@ -8,6 +8,14 @@ describe('parseEnvironment', () => {
     expect(environment.REDIS_URL).toBeUndefined();
   });
 
+  it('limits tokens to 24 hours, with 30 seconds of clock skew, unless told otherwise', () => {
+    expect(parseEnvironment({})).toMatchObject({ TOKEN_MAX_LIFETIME_SECONDS: 86_400, TOKEN_CLOCK_SKEW_SECONDS: 30 });
+    expect(parseEnvironment({ TOKEN_MAX_LIFETIME_SECONDS: '3600', TOKEN_CLOCK_SKEW_SECONDS: '0' })).toMatchObject({
+      TOKEN_MAX_LIFETIME_SECONDS: 3600,
+      TOKEN_CLOCK_SKEW_SECONDS: 0,
+    });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseEnvironment({ DATABASE_URL: '', JWT_SECRET: ' ' }).DATABASE_URL).toBeUndefined();
   });
@@ -23,6 +31,11 @@ describe('parseEnvironment', () => {
     ['JWT_ISSUER', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_AUDIENCE: 'peermatch' }],
     ['JWT_AUDIENCE', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_ISSUER: 'https://id.example.org' }],
     ['APP_ROLE', { APP_ROLE: 'everything' }],
+    ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: 'a day' }],
+    ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: '0' }],
+    ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: String(30 * 86_400) }],
+    ['TOKEN_CLOCK_SKEW_SECONDS', { TOKEN_CLOCK_SKEW_SECONDS: '-1' }],
+    ['TOKEN_CLOCK_SKEW_SECONDS', { TOKEN_CLOCK_SKEW_SECONDS: '3600' }],
   ])('stops with a message naming %s when it is wrong', (variable, source) => {
     expect(() => parseEnvironment(source)).toThrow(new RegExp(`Invalid environment: .*\\b${variable}\\b`));
   });
