@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/environment';
+import { peerInput } from './support/factories';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 type Key = Awaited<ReturnType<typeof generateKeyPair>>;
@@ -11,7 +12,7 @@ const AUDIENCE = 'peermatch-api';
 const TAGS = `{ tags(kind: CULTURE) { slug } }`;
 const DAY = 86_400;
 
-describe('exp and iat, within the lifetime and clock skew', () => {
+describe('claims every token must carry, within bounds', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -46,6 +47,29 @@ describe('exp and iat, within the lifetime and clock skew', () => {
       (at) => ({ iat: at - DAY - 120 }),
       /^Token was issued more than 86400 s ago$/,
     ],
+    ['with a sub of 201 characters', () => ({ sub: 's'.repeat(201) }), /^Token sub is longer than 200 characters$/],
+    ['with a peerId that is not a UUID', () => ({ role: 'PEER', peerId: 'peer-1' }), /^Token peerId is not a UUID$/],
+    [
+      'with an over-long peerId beside another role',
+      () => ({ peerId: 'p'.repeat(5000) }),
+      /^Token peerId is not a UUID$/,
+    ],
+    [
+      'with a supportWorkerId that is not a UUID',
+      () => ({ role: 'SUPPORT_WORKER', supportWorkerId: '00000000-0000-4000-8000-0000000000021' }),
+      /^Token supportWorkerId is not a UUID$/,
+    ],
+    [
+      'with an over-long scope',
+      () => ({ role: 'SERVICE', scope: 'profiles:read '.repeat(100) }),
+      /^Token scope is longer than 1000 characters$/,
+    ],
+    [
+      'with a scope that is not a string',
+      () => ({ role: 'SERVICE', scope: ['profiles:read'] }),
+      /^Token scope is not a space-separated string$/,
+    ],
+    ['with an over-long role', () => ({ role: 'ADMIN'.repeat(100) }), /^Token lacks a known role$/],
   ];
   // Each message is matched whole, so none can carry the token or a claim's value.
   it.each(refused)('refuses a token %s as UNAUTHENTICATED, saying why', async (_case, overrides, message) => {
@@ -57,9 +81,23 @@ describe('exp and iat, within the lifetime and clock skew', () => {
   const accepted: [string, Overrides][] = [
     ['issued slightly in the future, within the clock skew', (at) => ({ iat: at + 10, exp: at + 600 })],
     ['living exactly the maximum lifetime', (at) => ({ exp: at + DAY })],
+    ['with a peerId that is a UUID', () => ({ role: 'PEER', peerId: '00000000-0000-4000-8000-000000000001' })],
   ];
   it.each(accepted)('accepts a token %s', async (_case, overrides) => {
     expect((await t.gql(TAGS, {}, await signClaims(overrides))).errors).toBeUndefined();
+  });
+
+  it('keeps a 200-character subject whole in the audit trail, and refuses a longer one before writing anything', async () => {
+    const CREATE_PEER = `mutation ($input: CreatePeerInput!) { createPeer(input: $input) { id } }`;
+    const createAs = async (sub: string) =>
+      t.gql(CREATE_PEER, { input: peerInput() }, await t.tokenFor({ role: 'INTAKE', sub }));
+
+    expect((await createAs('a'.repeat(200))).errors).toBeUndefined();
+    expect(errorCode(await createAs('b'.repeat(201)))).toBe('UNAUTHENTICATED');
+
+    const subjects = await t.dataSource.query(`SELECT actor_subject FROM audit_event WHERE operation = 'createPeer'`);
+    expect(subjects.map((row: { actor_subject: string }) => row.actor_subject)).toEqual(['a'.repeat(200)]);
+    expect(Number((await t.dataSource.query('SELECT count(*) FROM peer'))[0].count)).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyOptions } from 'jose';
 import { DomainError } from '../errors/domain-error';
-import { Principal, Role, ROLES } from './principal';
+import { Principal, Role, ROLES, SCOPE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from './principal';
 
 export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
 
@@ -24,8 +25,22 @@ function unauthenticated(message: string): DomainError {
   return new DomainError('UNAUTHENTICATED', message);
 }
 
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+/** Absent, or a UUID: these are compared with uuid columns, and anything else would fail there instead. */
+function optionalUuid(payload: JWTPayload, claim: 'peerId' | 'supportWorkerId'): string | undefined {
+  const value = payload[claim];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isUUID(value, 'all')) throw unauthenticated(`Token ${claim} is not a UUID`);
+  return value;
+}
+
+function scopesOf(payload: JWTPayload): Set<string> {
+  const { scope } = payload;
+  if (scope === undefined) return new Set();
+  if (typeof scope !== 'string') throw unauthenticated('Token scope is not a space-separated string');
+  if (scope.length > SCOPE_MAX_LENGTH) {
+    throw unauthenticated(`Token scope is longer than ${SCOPE_MAX_LENGTH} characters`);
+  }
+  return new Set(scope.split(' ').filter(Boolean));
 }
 
 /** Verifies bearer tokens; `alg: none` and algorithms other than those configured are refused. */
@@ -46,14 +61,18 @@ export class TokenVerifier {
     if (payload.exp! - payload.iat! > this.settings.maxLifetimeSeconds) {
       throw unauthenticated(`Token lifetime exceeds ${this.settings.maxLifetimeSeconds} s`);
     }
-    const subject = optionalString(payload.sub);
-    if (!subject || !isRole(payload.role)) throw unauthenticated('Token lacks a subject or a known role');
+    const { sub, role } = payload;
+    if (typeof sub !== 'string' || sub.length === 0) throw unauthenticated('Token lacks a subject');
+    if (sub.length > SUBJECT_MAX_LENGTH) {
+      throw unauthenticated(`Token sub is longer than ${SUBJECT_MAX_LENGTH} characters`);
+    }
+    if (!isRole(role)) throw unauthenticated('Token lacks a known role');
     const principal: Principal = {
-      subject,
-      role: payload.role,
-      peerId: optionalString(payload.peerId),
-      supportWorkerId: optionalString(payload.supportWorkerId),
-      scopes: new Set(optionalString(payload.scope)?.split(' ') ?? []),
+      subject: sub,
+      role,
+      peerId: optionalUuid(payload, 'peerId'),
+      supportWorkerId: optionalUuid(payload, 'supportWorkerId'),
+      scopes: scopesOf(payload),
     };
     if (principal.role === 'PEER' && !principal.peerId) {
       throw unauthenticated('A PEER token needs a peerId claim');
