@@ -2,6 +2,7 @@
  * Prints a development token signed with JWT_SECRET (or the development secret).
  * Usage: npm run token -- --role INTAKE [--sub alice] [--peer-id <uuid>] [--support-worker-id <uuid>]
  *        [--scope "profiles:read matches:read"] [--expires-in 8h]
+ * --expires-in takes 90m, 8h, 1d or seconds; default 8h, and at most TOKEN_MAX_LIFETIME_SECONDS (24h).
  */
 import { parseArgs } from 'node:util';
 import { signDevelopmentToken } from '../src/common/auth/development-token';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
       'peer-id': { type: 'string' },
       'support-worker-id': { type: 'string' },
       scope: { type: 'string' },
-      'expires-in': { type: 'string', default: '8h' },
+      'expires-in': { type: 'string' },
     },
   });
   const role = values.role?.toUpperCase() ?? '';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
       supportWorkerId: values['support-worker-id'],
       scope: values.scope,
     },
-    values['expires-in'],
+    { expiresIn: values['expires-in'], maxLifetimeSeconds: environment.TOKEN_MAX_LIFETIME_SECONDS },
   );
   console.log(token);
 }

@@ -1,7 +1,14 @@
+import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
 import { createApp, createWorker } from './bootstrap';
-import { InvalidEnvironmentError, parseEnvironment } from './config/environment';
+import {
+  DEVELOPMENT_JWT_SECRET,
+  InvalidEnvironmentError,
+  jwtSecretOf,
+  parseEnvironment,
+  startRefusalOf,
+} from './config/environment';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 
@@ -9,6 +16,8 @@ const log = pino({ name: 'peermatch' });
 
 async function main(): Promise<void> {
   const environment = parseEnvironment(process.env);
+  const refusal = startRefusalOf(environment);
+  if (refusal) throw new InvalidEnvironmentError(refusal);
   let embedded: EmbeddedDatabase | undefined;
   if (!environment.DATABASE_URL) {
     log.info({ dir: environment.EMBEDDED_DB_DIR }, 'DATABASE_URL unset: starting the embedded PostgreSQL');
@@ -30,8 +39,21 @@ async function main(): Promise<void> {
   };
   const app = environment.APP_ROLE === 'worker' ? await createWorker(options) : await createApp(options);
   if (environment.APP_ROLE !== 'worker') {
-    await (app as NestFastifyApplication).listen({ port: environment.PORT, host: '0.0.0.0' });
-    log.info({ port: environment.PORT }, `GraphQL API on http://localhost:${environment.PORT}/graphql`);
+    // Anyone who can reach the port can sign tokens with the public development secret.
+    const loopbackOnly = jwtSecretOf(environment) === DEVELOPMENT_JWT_SECRET;
+    const host = loopbackOnly ? '127.0.0.1' : '0.0.0.0';
+    await (app as NestFastifyApplication).listen({ port: environment.PORT, host });
+    if (loopbackOnly) {
+      log.warn(
+        { host },
+        'development secret in use: listening on loopback only; set JWT_SECRET to listen on all interfaces',
+      );
+    }
+    const bound = (app as NestFastifyApplication).getHttpServer().address() as AddressInfo;
+    log.info(
+      { address: bound.address, port: bound.port },
+      `GraphQL API on http://${loopbackOnly ? '127.0.0.1' : 'localhost'}:${bound.port}/graphql`,
+    );
   }
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -24,6 +24,7 @@ describe('who may call what', () => {
     const forged = await new SignJWT({ role: 'ADMIN' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('mallory')
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('a-different-secret-of-at-least-32-chars'));
     expect(errorCode(await t.gql(TAGS, {}, forged))).toBe('UNAUTHENTICATED');
@@ -33,7 +34,8 @@ describe('who may call what', () => {
     const expired = await new SignJWT({ role: 'ADMIN' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('late')
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .setIssuedAt('2h ago')
+      .setExpirationTime('1h ago')
       .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
     const response = await t.gql(TAGS, {}, expired);
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
@@ -50,6 +52,7 @@ describe('who may call what', () => {
     const token = await new SignJWT({ role: 'ROOT' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('x')
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
     expect(errorCode(await t.gql(TAGS, {}, token))).toBe('UNAUTHENTICATED');

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../common/access/policy';
+import { SUBJECT_MAX_LENGTH } from '../common/auth/principal';
 import { AuditAction, AuditSubject } from './audit.enums';
 
 /**
@@ -22,7 +23,7 @@ export class AuditEvent {
   occurredAt!: Date;
 
   @Field({ description: 'The token subject of whoever did it.' })
-  @Column({ name: 'actor_subject', type: 'varchar', length: 200 })
+  @Column({ name: 'actor_subject', type: 'varchar', length: SUBJECT_MAX_LENGTH })
   actorSubject!: string;
 
   @Field()

@@ -1,4 +1,4 @@
-import { DEVELOPMENT_JWT_SECRET, jwtSecretOf, parseEnvironment } from './environment';
+import { DEVELOPMENT_JWT_SECRET, jwtSecretOf, parseEnvironment, startRefusalOf } from './environment';
 
 describe('parseEnvironment', () => {
   it('defaults to port 3000, the embedded database and the queue on PostgreSQL', () => {
@@ -6,6 +6,14 @@ describe('parseEnvironment', () => {
     expect(environment).toMatchObject({ PORT: 3000, NODE_ENV: 'development' });
     expect(environment.DATABASE_URL).toBeUndefined();
     expect(environment.REDIS_URL).toBeUndefined();
+  });
+
+  it('limits tokens to 24 hours, with 30 seconds of clock skew, unless told otherwise', () => {
+    expect(parseEnvironment({})).toMatchObject({ TOKEN_MAX_LIFETIME_SECONDS: 86_400, TOKEN_CLOCK_SKEW_SECONDS: 30 });
+    expect(parseEnvironment({ TOKEN_MAX_LIFETIME_SECONDS: '3600', TOKEN_CLOCK_SKEW_SECONDS: '0' })).toMatchObject({
+      TOKEN_MAX_LIFETIME_SECONDS: 3600,
+      TOKEN_CLOCK_SKEW_SECONDS: 0,
+    });
   });
 
   it('treats an empty variable as unset', () => {
@@ -23,6 +31,11 @@ describe('parseEnvironment', () => {
     ['JWT_ISSUER', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_AUDIENCE: 'peermatch' }],
     ['JWT_AUDIENCE', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_ISSUER: 'https://id.example.org' }],
     ['APP_ROLE', { APP_ROLE: 'everything' }],
+    ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: 'a day' }],
+    ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: '0' }],
+    ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: String(30 * 86_400) }],
+    ['TOKEN_CLOCK_SKEW_SECONDS', { TOKEN_CLOCK_SKEW_SECONDS: '-1' }],
+    ['TOKEN_CLOCK_SKEW_SECONDS', { TOKEN_CLOCK_SKEW_SECONDS: '3600' }],
   ])('stops with a message naming %s when it is wrong', (variable, source) => {
     expect(() => parseEnvironment(source)).toThrow(new RegExp(`Invalid environment: .*\\b${variable}\\b`));
   });
@@ -42,5 +55,34 @@ describe('parseEnvironment', () => {
       JWT_AUDIENCE: 'peermatch',
     });
     expect(jwtSecretOf(production)).toBeUndefined();
+  });
+});
+
+describe('startRefusalOf', () => {
+  const DATABASE_URL = 'postgres://peermatch@db.example.org/peermatch';
+
+  it('refuses the development secret with a database other than the embedded one, naming the fix', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const refusal = startRefusalOf(parseEnvironment({ NODE_ENV, DATABASE_URL }));
+      expect(refusal).toMatch(/DATABASE_URL.*development secret.*set JWT_SECRET .* or JWT_JWKS_URL$/);
+      expect(refusal).not.toContain('\n');
+    }
+  });
+
+  it.each([
+    ['the embedded database', {}],
+    ['a secret of its own', { DATABASE_URL, JWT_SECRET: 'y'.repeat(32) }],
+    [
+      'a key set',
+      {
+        DATABASE_URL,
+        JWT_JWKS_URL: 'https://id.example.org/jwks.json',
+        JWT_ISSUER: 'https://id.example.org',
+        JWT_AUDIENCE: 'peermatch',
+      },
+    ],
+    ['the worker role, which verifies no tokens', { DATABASE_URL, APP_ROLE: 'worker' }],
+  ])('lets the service start with %s', (_case, source) => {
+    expect(startRefusalOf(parseEnvironment(source))).toBeUndefined();
   });
 });

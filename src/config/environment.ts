@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** Used only outside production, so `npm start` and `npm run token` agree with nothing configured. */
 export const DEVELOPMENT_JWT_SECRET = 'peermatch-development-secret-not-for-production';
 
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 86_400;
+/** Beyond a week a stolen token stays useful for too long to call the limit a limit. */
+const MAX_TOKEN_LIFETIME_CEILING_SECONDS = 7 * 86_400;
+
 const optionalString = z
   .string()
   .trim()
@@ -22,6 +26,15 @@ const environmentSchema = z
     JWT_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional()),
     JWT_ISSUER: optionalString,
     JWT_AUDIENCE: optionalString,
+    /** Longest a token may live (exp − iat), and oldest its iat may be. */
+    TOKEN_MAX_LIFETIME_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(MAX_TOKEN_LIFETIME_CEILING_SECONDS)
+      .default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
+    /** How far the identity provider's clock may be from this one, for exp, nbf and iat. */
+    TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     /** Requests per minute one caller (one token, or one address without a token) may send. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,6 +87,22 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   throw new InvalidEnvironmentError(`Invalid environment: ${problems.join('; ')}`);
+}
+
+/**
+ * Why the service must not start with these settings, or undefined if it may. The development
+ * secret is public, so with a database that may hold real records anyone could sign tokens for
+ * it; the embedded database lives only on the machine that runs it. A worker verifies no tokens.
+ */
+export function startRefusalOf(
+  environment: Pick<Environment, 'JWT_SECRET' | 'NODE_ENV' | 'JWT_JWKS_URL' | 'DATABASE_URL' | 'APP_ROLE'>,
+): string | undefined {
+  if (environment.APP_ROLE === 'worker' || !environment.DATABASE_URL) return undefined;
+  if (jwtSecretOf(environment) !== DEVELOPMENT_JWT_SECRET) return undefined;
+  return (
+    'Refusing to start: DATABASE_URL is set but neither JWT_SECRET nor JWT_JWKS_URL is, and the public ' +
+    'development secret is accepted only with the embedded database; set JWT_SECRET (32+ random characters) or JWT_JWKS_URL'
+  );
 }
 
 /** The HS256 secret: the configured one; outside production without a key set, the development one. */

@@ -25,6 +25,8 @@ import { TOKEN_SETTINGS, TokenSettings, TokenVerifier } from './token-verifier';
                 audience: config.get('JWT_AUDIENCE', { infer: true })!,
               }
             : undefined,
+          maxLifetimeSeconds: config.get('TOKEN_MAX_LIFETIME_SECONDS', { infer: true }),
+          clockSkewSeconds: config.get('TOKEN_CLOCK_SKEW_SECONDS', { infer: true }),
         };
       },
     },

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, JWTPayload, jwtVerify } from 'jose';
+import { isUUID } from 'class-validator';
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyOptions } from 'jose';
 import { DomainError } from '../errors/domain-error';
-import { Principal, Role, ROLES } from './principal';
+import { Principal, Role, ROLES, SCOPE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from './principal';
 
 export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
 
@@ -10,14 +11,36 @@ export interface TokenSettings {
   secret?: string;
   /** Production: RS256 / ES256 tokens checked against this key set, issuer and audience. */
   jwks?: { url: string; issuer: string; audience: string };
+  /** Longest a token may live (exp − iat), and the oldest its iat may be. */
+  maxLifetimeSeconds: number;
+  /** Allowed difference between the issuer's clock and this one, for exp, nbf and iat. */
+  clockSkewSeconds: number;
 }
 
 function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+function unauthenticated(message: string): DomainError {
+  return new DomainError('UNAUTHENTICATED', message);
+}
+
+/** Absent, or a UUID: these are compared with uuid columns, and anything else would fail there instead. */
+function optionalUuid(payload: JWTPayload, claim: 'peerId' | 'supportWorkerId'): string | undefined {
+  const value = payload[claim];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isUUID(value, 'all')) throw unauthenticated(`Token ${claim} is not a UUID`);
+  return value;
+}
+
+function scopesOf(payload: JWTPayload): Set<string> {
+  const { scope } = payload;
+  if (scope === undefined) return new Set();
+  if (typeof scope !== 'string') throw unauthenticated('Token scope is not a space-separated string');
+  if (scope.length > SCOPE_MAX_LENGTH) {
+    throw unauthenticated(`Token scope is longer than ${SCOPE_MAX_LENGTH} characters`);
+  }
+  return new Set(scope.split(' ').filter(Boolean));
 }
 
 /** Verifies bearer tokens; `alg: none` and algorithms other than those configured are refused. */
@@ -33,44 +56,71 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     const payload = await this.verifySignature(token);
-    const subject = optionalString(payload.sub);
-    if (!subject || !isRole(payload.role)) {
-      throw new DomainError('UNAUTHENTICATED', 'Token lacks a subject or a known role');
+    // jose has required exp and iat as numbers and checked each against now; this refuses a token
+    // minted to outlive the limit, which would otherwise pass until it grew too old.
+    if (payload.exp! - payload.iat! > this.settings.maxLifetimeSeconds) {
+      throw unauthenticated(`Token lifetime exceeds ${this.settings.maxLifetimeSeconds} s`);
     }
+    const { sub, role } = payload;
+    if (typeof sub !== 'string' || sub.length === 0) throw unauthenticated('Token lacks a subject');
+    if (sub.length > SUBJECT_MAX_LENGTH) {
+      throw unauthenticated(`Token sub is longer than ${SUBJECT_MAX_LENGTH} characters`);
+    }
+    if (!isRole(role)) throw unauthenticated('Token lacks a known role');
     const principal: Principal = {
-      subject,
-      role: payload.role,
-      peerId: optionalString(payload.peerId),
-      supportWorkerId: optionalString(payload.supportWorkerId),
-      scopes: new Set(optionalString(payload.scope)?.split(' ') ?? []),
+      subject: sub,
+      role,
+      peerId: optionalUuid(payload, 'peerId'),
+      supportWorkerId: optionalUuid(payload, 'supportWorkerId'),
+      scopes: scopesOf(payload),
     };
     if (principal.role === 'PEER' && !principal.peerId) {
-      throw new DomainError('UNAUTHENTICATED', 'A PEER token needs a peerId claim');
+      throw unauthenticated('A PEER token needs a peerId claim');
     }
     if (principal.role === 'SUPPORT_WORKER' && !principal.supportWorkerId) {
-      throw new DomainError('UNAUTHENTICATED', 'A SUPPORT_WORKER token needs a supportWorkerId claim');
+      throw unauthenticated('A SUPPORT_WORKER token needs a supportWorkerId claim');
     }
     return principal;
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {
     const algorithm = this.headerAlgorithm(token);
+    const claims: JWTVerifyOptions = {
+      requiredClaims: ['exp', 'iat', 'sub'],
+      // Also refuses an iat further in the future than the clock skew, which jose checks only with it.
+      maxTokenAge: this.settings.maxLifetimeSeconds,
+      clockTolerance: this.settings.clockSkewSeconds,
+    };
     try {
       if (algorithm === 'HS256' && this.secret) {
-        return (await jwtVerify(token, this.secret, { algorithms: ['HS256'] })).payload;
+        return (await jwtVerify(token, this.secret, { ...claims, algorithms: ['HS256'] })).payload;
       }
       if ((algorithm === 'RS256' || algorithm === 'ES256') && this.keySet && this.settings.jwks) {
         const { issuer, audience } = this.settings.jwks;
-        return (await jwtVerify(token, this.keySet, { algorithms: ['RS256', 'ES256'], issuer, audience })).payload;
+        return (await jwtVerify(token, this.keySet, { ...claims, algorithms: ['RS256', 'ES256'], issuer, audience }))
+          .payload;
       }
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'Token expired');
-      if (error instanceof errors.JWTClaimValidationFailed) {
-        throw new DomainError('UNAUTHENTICATED', `Token ${error.claim} is not accepted here`);
-      }
-      throw new DomainError('UNAUTHENTICATED', 'Invalid token');
+      throw unauthenticated(this.refusalOf(error));
     }
-    throw new DomainError('UNAUTHENTICATED', 'Invalid token');
+    throw unauthenticated('Invalid token');
+  }
+
+  /** The caller learns which claim failed, never its value. */
+  private refusalOf(error: unknown): string {
+    if (error instanceof errors.JWTExpired) {
+      return error.claim === 'iat'
+        ? `Token was issued more than ${this.settings.maxLifetimeSeconds} s ago`
+        : 'Token expired';
+    }
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      if (error.reason === 'missing') return `Token lacks the ${error.claim} claim`;
+      if (error.reason === 'invalid') return `Token ${error.claim} claim is not a number`;
+      if (error.claim === 'iat') return 'Token iat is in the future';
+      if (error.claim === 'nbf') return 'Token is not valid yet';
+      return `Token ${error.claim} is not accepted here`;
+    }
+    return 'Invalid token';
   }
 
   private headerAlgorithm(token: string): string | undefined {
