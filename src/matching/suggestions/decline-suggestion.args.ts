@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MultilineText } from '../../common/validation/text-fields';
 import { DeclineReason } from '../matching.enums';
 
 @ArgsType()
@@ -16,5 +17,6 @@ export class DeclineSuggestionArgs {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultilineText()
   note?: string | null;
 }

@@ -12,11 +12,11 @@ import {
   Matches,
   MaxLength,
   Min,
-  MinLength,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { Gender, SupportMode } from '../../graphql-enums';
+import { PersonName } from '../../validation/text-fields';
 import { LocationInput } from '../location';
 import { WeeklySlot } from '../weekly-slot';
 
@@ -53,9 +53,7 @@ function TagSlugList(): PropertyDecorator {
 @InputType({ isAbstract: true })
 export abstract class ProfileFieldsInput {
   @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @PersonName({ maxLength: 100 })
   displayName!: string;
 
   @Field(() => Gender, { nullable: true })
