@@ -1,0 +1,269 @@
+import { makePeer, makeSupportWorker } from './support/factories';
+import { waitForJobs } from './support/queue';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+const CONSENT = { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: true };
+const REQUEST_WITH_SUGGESTIONS = `query ($id: ID!) { matchRequest(id: $id) {
+  id status peer { id } suggestions { id status rank score reasons breakdown { factor weight value contribution }
+  supportWorker { id } } } }`;
+
+interface SuggestionView {
+  id: string;
+  score: number;
+  reasons: string[];
+  breakdown: { factor: string; weight: number; value: number; contribution: number }[];
+}
+
+describe('a scope grants what its name says and nothing more', () => {
+  let t: TestApp;
+  let intake: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    intake = await t.tokenFor({ role: 'INTAKE' });
+  });
+  beforeEach(() => t.reset());
+  afterAll(() => t.close());
+
+  /** A peer sharing lived experience and a cultural background with two workers, suggestions computed. */
+  async function requested() {
+    const peer = await makePeer(t, {
+      livedExperiences: ['panic-attacks'],
+      culturalBackgrounds: ['greek'],
+      interests: ['cooking'],
+      consent: CONSENT,
+    });
+    await makeSupportWorker(t, {
+      livedExperiences: ['panic-attacks'],
+      culturalBackgrounds: ['greek'],
+      interests: ['cooking'],
+    });
+    await makeSupportWorker(t, { interests: ['cooking'] });
+    const response = await t.gql<{ requestMatch: { id: string } }>(
+      'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
+      { p: peer.id },
+      intake,
+    );
+    await waitForJobs(t.app);
+    return { peerId: peer.id, requestId: response.data!.requestMatch.id };
+  }
+
+  async function suggestionsAs(token: string, requestId: string): Promise<SuggestionView[]> {
+    const response = await t.gql<{ matchRequest: { suggestions: SuggestionView[] } }>(
+      REQUEST_WITH_SUGGESTIONS,
+      { id: requestId },
+      token,
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.matchRequest.suggestions;
+  }
+
+  it('gives a service with matches:read the request, statuses and ids, with reasons, score and breakdown as if lived experience and culture had not counted', async () => {
+    const { requestId, peerId } = await requested();
+    const full = await suggestionsAs(intake, requestId);
+    expect(JSON.stringify(full)).toMatch(/lived experience of panic attacks/);
+    expect(full.flatMap((s) => s.breakdown.map((c) => c.factor))).toContain('LIVED_EXPERIENCE');
+
+    const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });
+    const [{ max }] = await t.dataSource.query(`SELECT max(occurred_at) FROM audit_event`);
+    const redacted = await suggestionsAs(service, requestId);
+    expect(redacted.map((s) => s.id)).toEqual(full.map((s) => s.id));
+    const text = JSON.stringify(redacted);
+    expect(text).not.toMatch(/lived experience|panic|cultural background|Greek/i);
+    expect(text).toContain('You both enjoy cooking');
+    for (const suggestion of redacted) {
+      const factors = suggestion.breakdown.map((c) => c.factor);
+      expect(factors).not.toContain('LIVED_EXPERIENCE');
+      expect(factors).not.toContain('CULTURE');
+      expect(suggestion.breakdown.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(1, 9);
+      expect(suggestion.score).toBeCloseTo(
+        suggestion.breakdown.reduce((sum, c) => sum + c.contribution, 0),
+        9,
+      );
+    }
+    // Nothing of health information was read, so nothing of it is on record.
+    const reads = await t.dataSource.query(
+      `SELECT 1 FROM audit_event WHERE action = 'READ_SENSITIVE' AND occurred_at > $1 AND person_id = $2`,
+      [max, peerId],
+    );
+    expect(reads).toEqual([]);
+
+    const both = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read profiles:read' });
+    expect(await suggestionsAs(both, requestId)).toEqual(full);
+  });
+
+  it('refuses a matches:read service the peer’s profile and the worker’s lived experience, however it is reached', async () => {
+    const { requestId } = await requested();
+    const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });
+    for (const selection of [
+      'peer { displayName }',
+      'peer { livedExperiences { slug } }',
+      'peer { culturalBackgrounds { slug } }',
+      'suggestions { supportWorker { livedExperiences { slug } } }',
+      'suggestions { supportWorker { displayName } }',
+      'suggestions { peer { livedExperiences { slug } } }',
+    ]) {
+      const response = await t.gql(
+        `query ($id: ID!) { matchRequest(id: $id) { ${selection} } }`,
+        { id: requestId },
+        service,
+      );
+      expect([selection, errorCode(response)]).toEqual([selection, 'FORBIDDEN']);
+      expect(JSON.stringify(response.data ?? null)).not.toMatch(/panic|greek|Sam|Alex/i);
+    }
+  });
+
+  it('refuses a matches:write service lived experience through what requestMatch returns, before anything is written', async () => {
+    const peer = await makePeer(t, { livedExperiences: ['panic-attacks'], consent: CONSENT });
+    const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:write' });
+    const response = await t.gql(
+      `mutation ($p: ID!) { requestMatch(peerId: $p) { id peer { livedExperiences { slug } } } }`,
+      { p: peer.id },
+      service,
+    );
+    expect(errorCode(response)).toBe('FORBIDDEN');
+    expect(JSON.stringify(response)).not.toMatch(/panic/);
+    expect(await t.dataSource.query(`SELECT 1 FROM match_request`)).toEqual([]);
+    const allowed = await t.gql(`mutation ($p: ID!) { requestMatch(peerId: $p) { id } }`, { p: peer.id }, service);
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it('refuses a profiles:write service a created peer’s lived experience without creating the peer', async () => {
+    const service = await t.tokenFor({ role: 'SERVICE', scope: 'profiles:write' });
+    const response = await t.gql(
+      `mutation { createPeer(input: { displayName: "Lee", languages: ["en"], modes: [VIDEO], livedExperiences: ["anxiety"] })
+         { id livedExperiences { slug } } }`,
+      {},
+      service,
+    );
+    expect(errorCode(response)).toBe('FORBIDDEN');
+    expect(response.errors?.[0].message).toMatch(/Peer\.livedExperiences/);
+    expect(await t.dataSource.query(`SELECT 1 FROM peer`)).toEqual([]);
+  });
+
+  it('redacts, for a peer who allows use but not sharing, the breakdown of whoever may not see their lived experience', async () => {
+    const peer = await makePeer(t, {
+      livedExperiences: ['panic-attacks'],
+      interests: ['cooking'],
+      consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: false },
+    });
+    await makeSupportWorker(t, { livedExperiences: ['panic-attacks'], interests: ['cooking'] });
+    const request = await t.gql<{ requestMatch: { id: string } }>(
+      'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
+      { p: peer.id },
+      intake,
+    );
+    await waitForJobs(t.app);
+    const staffView = await suggestionsAs(intake, request.data!.requestMatch.id);
+    expect(staffView[0].breakdown.map((c) => c.factor)).toContain('LIVED_EXPERIENCE');
+    const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });
+    const serviceView = await suggestionsAs(service, request.data!.requestMatch.id);
+    expect(serviceView[0].breakdown.map((c) => c.factor)).not.toContain('LIVED_EXPERIENCE');
+  });
+});
+
+describe('a support worker reads a peer only through an active match of their own', () => {
+  let t: TestApp;
+  let intake: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    intake = await t.tokenFor({ role: 'INTAKE' });
+  });
+  beforeEach(() => t.reset());
+  afterAll(() => t.close());
+
+  async function match(peerId: string, workerId: string): Promise<string> {
+    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peerId }, intake);
+    await waitForJobs(t.app);
+    const [{ id }] = await t.dataSource.query(
+      `SELECT id FROM suggestion WHERE peer_id = $1 AND support_worker_id = $2 AND status = 'OPEN'`,
+      [peerId, workerId],
+    );
+    const accepted = await t.gql<{ acceptSuggestion: { id: string } }>(
+      'mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }',
+      { id },
+      intake,
+    );
+    return accepted.data!.acceptSuggestion.id;
+  }
+
+  it('loses sight of the peer when the match ends, and never sees the peer’s next worker', async () => {
+    const peer = await makePeer(t, { displayName: 'Robin', livedExperiences: ['psychosis'], consent: CONSENT });
+    const first = await makeSupportWorker(t, { displayName: 'First', capacity: 1 });
+    const matchId = await match(peer.id, first.id);
+    const asFirst = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: first.id });
+    const MATCHES = `query ($id: ID!, $status: MatchStatus) { supportWorker(id: $id) { matches(status: $status) {
+      id status peer { displayName livedExperiences { slug } } } } }`;
+    const during = await t.gql(MATCHES, { id: first.id }, asFirst);
+    expect(JSON.stringify(during.data)).toContain('Robin');
+
+    await t.gql('mutation ($id: ID!) { endMatch(id: $id, reason: GOALS_MET) { id } }', { id: matchId }, intake);
+    const second = await makeSupportWorker(t, {
+      displayName: 'Second',
+      birthYear: 1980,
+      livedExperiences: ['anxiety'],
+    });
+    await t.gql(
+      'mutation ($id: ID!) { updateSupportWorker(id: $id, input: { active: false }) { id } }',
+      { id: first.id },
+      intake,
+    );
+    await match(peer.id, second.id);
+
+    const after = await t.gql(MATCHES, { id: first.id, status: 'ENDED' }, asFirst);
+    expect(errorCode(after)).toBe('FORBIDDEN');
+    expect(JSON.stringify(after.data ?? null)).not.toMatch(/Robin|psychosis/);
+    const history = await t.gql<{ supportWorker: { matches: { id: string; status: string }[] } }>(
+      `query ($id: ID!) { supportWorker(id: $id) { matches(status: ENDED) { id status endedAt } } }`,
+      { id: first.id },
+      asFirst,
+    );
+    expect(history.data?.supportWorker.matches).toEqual([expect.objectContaining({ id: matchId, status: 'ENDED' })]);
+
+    const throughPeer = await t.gql(
+      `query ($id: ID!) { supportWorker(id: $id) { matches(status: ENDED) { peer { activeMatch { supportWorker {
+         displayName birthYear livedExperiences { slug } } } } } } }`,
+      { id: first.id },
+      asFirst,
+    );
+    expect(errorCode(throughPeer)).toBe('FORBIDDEN');
+    expect(JSON.stringify(throughPeer.data ?? null)).not.toMatch(/Second|1980|anxiety/);
+
+    const asSecond = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: second.id });
+    const current = await t.gql(
+      `query ($id: ID!) { supportWorker(id: $id) { matches(status: ACTIVE) { peer { displayName activeMatch { supportWorker { displayName } } } } } }`,
+      { id: second.id },
+      asSecond,
+    );
+    expect(current.errors).toBeUndefined();
+    expect(JSON.stringify(current.data)).toContain('Robin');
+  });
+
+  it('shows a matched worker the peer’s cultural background only under share consent, and puts the read on record', async () => {
+    const peer = await makePeer(t, {
+      culturalBackgrounds: ['aboriginal-torres-strait-islander'],
+      consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: false },
+    });
+    const worker = await makeSupportWorker(t);
+    await match(peer.id, worker.id);
+    const asWorker = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: worker.id });
+    const QUERY = `query ($id: ID!) { supportWorker(id: $id) { matches { peer { culturalBackgrounds { slug } } } } }`;
+    const hidden = await t.gql(QUERY, { id: worker.id }, asWorker);
+    expect(errorCode(hidden)).toBe('FORBIDDEN');
+
+    await t.gql(
+      `mutation ($id: ID!) { updatePeer(id: $id, input: { consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: true } }) { id } }`,
+      { id: peer.id },
+      intake,
+    );
+    const shown = await t.gql(QUERY, { id: worker.id }, asWorker);
+    expect(shown.errors).toBeUndefined();
+    expect(JSON.stringify(shown.data)).toContain('aboriginal');
+    const reads = await t.dataSource.query(
+      `SELECT actor_role FROM audit_event WHERE action = 'READ_SENSITIVE' AND person_id = $1 AND actor_role <> 'INTAKE'`,
+      [peer.id],
+    );
+    expect(reads).toEqual([{ actor_role: 'SUPPORT_WORKER' }]);
+  });
+});
