@@ -3,11 +3,45 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const LIVED_EXPERIENCE_REASON = `'^(You both have lived experience of |Has lived experience of )'`;
 
 /**
+ * Suggestions kept lived experience after its use was withdrawn: its factor comes out of the
+ * score and breakdown (the other factors' shares renormalised) and its sentences out of the
+ * reasons, as the service does when consent is withdrawn now.
+ */
+async function forgetWithdrawnLivedExperience(queryRunner: Pick<QueryRunner, 'query'>): Promise<void> {
+  await queryRunner.query(`
+            WITH le AS (
+                SELECT s.id, (c->>'weight')::float8 AS w, (c->>'contribution')::float8 AS contribution
+                  FROM suggestion s JOIN peer p ON p.id = s.peer_id, jsonb_array_elements(s.breakdown) c
+                 WHERE NOT p.consent_use_lived_experience_for_matching AND c->>'factor' = 'LIVED_EXPERIENCE')
+            UPDATE suggestion s SET
+                score = CASE WHEN le.w >= 1 THEN 0 ELSE (s.score - le.contribution) / (1 - le.w) END,
+                breakdown = CASE WHEN le.w >= 1 THEN '[]'::jsonb ELSE (
+                    SELECT coalesce(jsonb_agg(jsonb_build_object(
+                               'factor', c->>'factor', 'weight', (c->>'weight')::float8 / (1 - le.w),
+                               'value', (c->>'value')::float8, 'contribution', (c->>'contribution')::float8 / (1 - le.w))
+                             ORDER BY ord), '[]'::jsonb)
+                      FROM jsonb_array_elements(s.breakdown) WITH ORDINALITY AS e(c, ord)
+                     WHERE c->>'factor' <> 'LIVED_EXPERIENCE') END
+              FROM le WHERE s.id = le.id
+        `);
+  await queryRunner.query(`
+            UPDATE suggestion s SET reasons = coalesce((
+                    SELECT jsonb_agg(r ORDER BY ord) FROM jsonb_array_elements_text(s.reasons) WITH ORDINALITY AS e(r, ord)
+                     WHERE r !~ ${LIVED_EXPERIENCE_REASON}), '[]'::jsonb)
+              FROM peer p
+             WHERE p.id = s.peer_id AND NOT p.consent_use_lived_experience_for_matching
+        `);
+}
+
+/**
  * Consent history (who recorded which consent, when), the EXPORT audit action, and the
  * withdrawal of lived experience from suggestions of peers who had already withdrawn its use.
  */
 export class ConsentHistoryAndExport1795500000000 implements MigrationInterface {
   name = 'ConsentHistoryAndExport1795500000000';
+
+  /** The rewrite on its own, so that a test can hold it to what the service does. */
+  static readonly forgetWithdrawnLivedExperience = forgetWithdrawnLivedExperience;
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TYPE "public"."audit_action" ADD VALUE IF NOT EXISTS 'EXPORT'`);
@@ -38,31 +72,7 @@ export class ConsentHistoryAndExport1795500000000 implements MigrationInterface 
                    created_at, 'recorded before consent history was kept', 'SYSTEM', 'migration'
               FROM peer WHERE erased_at IS NULL
         `);
-    // Suggestions kept lived experience after its use was withdrawn: take its factor out of the
-    // score and breakdown (the other factors' shares renormalised) and its sentences out of the reasons.
-    await queryRunner.query(`
-            WITH le AS (
-                SELECT s.id, (c->>'weight')::float8 AS w, (c->>'contribution')::float8 AS contribution
-                  FROM suggestion s JOIN peer p ON p.id = s.peer_id, jsonb_array_elements(s.breakdown) c
-                 WHERE NOT p.consent_use_lived_experience_for_matching AND c->>'factor' = 'LIVED_EXPERIENCE')
-            UPDATE suggestion s SET
-                score = CASE WHEN le.w >= 1 THEN 0 ELSE (s.score - le.contribution) / (1 - le.w) END,
-                breakdown = CASE WHEN le.w >= 1 THEN '[]'::jsonb ELSE (
-                    SELECT coalesce(jsonb_agg(jsonb_build_object(
-                               'factor', c->>'factor', 'weight', (c->>'weight')::float8 / (1 - le.w),
-                               'value', (c->>'value')::float8, 'contribution', (c->>'contribution')::float8 / (1 - le.w))
-                             ORDER BY ord), '[]'::jsonb)
-                      FROM jsonb_array_elements(s.breakdown) WITH ORDINALITY AS e(c, ord)
-                     WHERE c->>'factor' <> 'LIVED_EXPERIENCE') END
-              FROM le WHERE s.id = le.id
-        `);
-    await queryRunner.query(`
-            UPDATE suggestion s SET reasons = coalesce((
-                    SELECT jsonb_agg(r ORDER BY ord) FROM jsonb_array_elements_text(s.reasons) WITH ORDINALITY AS e(r, ord)
-                     WHERE r !~ ${LIVED_EXPERIENCE_REASON}), '[]'::jsonb)
-              FROM peer p
-             WHERE p.id = s.peer_id AND NOT p.consent_use_lived_experience_for_matching
-        `);
+    await forgetWithdrawnLivedExperience(queryRunner);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
