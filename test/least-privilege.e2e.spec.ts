@@ -267,3 +267,36 @@ describe('a support worker reads a peer only through an active match of their ow
     expect(reads).toEqual([{ actor_role: 'SUPPORT_WORKER' }]);
   });
 });
+
+describe('lists nested in a record', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answer at most 100 items, however many are stored', async () => {
+    await t.reset();
+    const peer = await makePeer(t);
+    const worker = await makeSupportWorker(t);
+    const [{ id: requestId }] = await t.dataSource.query(
+      `INSERT INTO match_request (peer_id, status) VALUES ($1, 'READY') RETURNING id`,
+      [peer.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO suggestion (request_id, peer_id, support_worker_id, rank, score, status, reasons, breakdown, weights)
+       SELECT $1, $2, $3, 1, 50, 'DECLINED', '[]', '[]', '{}' FROM generate_series(1, 120)`,
+      [requestId, peer.id, worker.id],
+    );
+    const intake = await t.tokenFor({ role: 'INTAKE' });
+    const response = await t.gql<{ peer: { suggestions: unknown[] }; matchRequest: { suggestions: unknown[] } }>(
+      `query ($p: ID!, $r: ID!) { peer(id: $p) { suggestions { id } } matchRequest(id: $r) { suggestions { id } } }`,
+      { p: peer.id, r: requestId },
+      intake,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.peer.suggestions).toHaveLength(100);
+    expect(response.data?.matchRequest.suggestions).toHaveLength(100);
+  });
+});
