@@ -7,7 +7,9 @@ const LIVED_EXPERIENCE_REASON = `'^(You both have lived experience of |Has lived
  * score and breakdown (the other factors' shares renormalised) and its sentences out of the
  * reasons, as the service does when consent is withdrawn now.
  */
-async function forgetWithdrawnLivedExperience(queryRunner: Pick<QueryRunner, 'query'>): Promise<void> {
+async function forgetWithdrawnLivedExperience(queryRunner: {
+  query: (sql: string) => Promise<unknown>;
+}): Promise<void> {
   await queryRunner.query(`
             WITH le AS (
                 SELECT s.id, (c->>'weight')::float8 AS w, (c->>'contribution')::float8 AS contribution

@@ -52,11 +52,13 @@ export const PEER_SENSITIVE = definePolicy<Peer, GraphqlContext>(
   { audit: { persons: asPerson } },
 );
 
-const peerIdArgument = own<unknown, GraphqlContext>(({ args }) => args.id as string | undefined);
+/** The caller is the peer an argument names. */
+const peerNamedBy = (argument: string) =>
+  own<unknown, GraphqlContext>(({ args }) => args[argument] as string | undefined);
 
 export const READ_PEER = definePolicy<unknown, GraphqlContext>(
   'peer(id)',
-  { ...STAFF, PEER: peerIdArgument, SERVICE: scope('profiles:read') },
+  { ...STAFF, PEER: peerNamedBy('id'), SERVICE: scope('profiles:read') },
   { hidden: 'null' },
 );
 
@@ -66,16 +68,14 @@ export const WRITE_PEER = definePolicy('write peer', { ...STAFF, SERVICE: scope(
 
 export const ERASE_PEER = definePolicy<unknown, GraphqlContext>(
   'erasePeer',
-  { ADMIN: STAFF.ADMIN, PEER: peerIdArgument },
+  { ADMIN: STAFF.ADMIN, PEER: peerNamedBy('id') },
   { hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.id)}` } },
 );
-
-const peerIdArg = own<unknown, GraphqlContext>(({ args }) => args.peerId as string | undefined);
 
 /** A copy of all that is held about a peer: for them and for staff; every export is on record. */
 export const EXPORT_PEER_DATA = definePolicy<unknown, GraphqlContext>(
   'exportPeerData',
-  { ...STAFF, PEER: peerIdArg },
+  { ...STAFF, PEER: peerNamedBy('peerId') },
   {
     hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.peerId)}` },
     audit: { action: 'EXPORT', persons: ({ args }) => [{ type: 'PEER', id: String(args.peerId).toLowerCase() }] },
