@@ -15,6 +15,7 @@ import { refuseBeforeWritingPlugin } from './access/refuse-before-writing';
 import { AuthenticatedRequest } from './auth/authentication';
 import { GraphqlContext } from './graphql-context';
 import { createLoaders } from './loaders/loaders';
+import { apolloLogger } from './logging/apollo-logger';
 
 const logger = new Logger('GraphQL');
 
@@ -31,6 +32,7 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       graphiql: !production,
       introspection: !production,
       csrfPrevention: true,
+      logger: apolloLogger(),
       // One operation per request: a batch of hundreds cannot multiply what the limits allow.
       allowBatchedHttpRequests: false,
       // The armor is typed against Apollo's CommonJS build, Nest against its ES module build.

@@ -9,9 +9,13 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** `src/main.ts` in a process of its own, as `npm start` runs it, with only the environment given. */
-export function startServiceProcess(env: Record<string, string | undefined>): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+/**
+ * `src/main.ts` in a process of its own, as `npm start` runs it, with only the environment given.
+ * `preload`: modules (paths from the project root) loaded first, to put a fault in place.
+ */
+export function startServiceProcess(env: Record<string, string | undefined>, preload: string[] = []): ServiceProcess {
+  const required = preload.flatMap((module) => ['-r', `./${module}`]);
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...required, 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
   });
