@@ -50,6 +50,21 @@ describe('consent withdrawn', () => {
     }
   });
 
+  it('takes the sentences naming lived experience out of stored reasons once the peer stops sharing it', async () => {
+    const peer = await makePeer(t, { livedExperiences: ['ptsd'], interests: ['cooking'], consent: BOTH });
+    await makeSupportWorker(t, { livedExperiences: ['ptsd'], interests: ['cooking'] });
+    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peer.id }, intake);
+    await waitForJobs(t.app);
+    const stored = () => t.dataSource.query(`SELECT reasons, breakdown FROM suggestion WHERE peer_id = $1`, [peer.id]);
+    expect(JSON.stringify(await stored())).toMatch(/lived experience of post-traumatic stress/);
+    await t.gql(SET_CONSENT, { id: peer.id, consent: { ...BOTH, shareLivedExperienceWithWorkers: false } }, intake);
+    const [after] = await stored();
+    expect(JSON.stringify(after.reasons)).not.toMatch(/lived experience/i);
+    expect(after.reasons).toContain('You both enjoy cooking');
+    // Still used for matching: the factor stays in the score.
+    expect(after.breakdown.map((c: { factor: string }) => c.factor)).toContain('LIVED_EXPERIENCE');
+  });
+
   it('rewrites, on upgrade, the suggestions of peers who withdrew consent before it was enforced, as the service does', async () => {
     const peers = [];
     for (const name of ['Old', 'Now']) {

@@ -300,3 +300,138 @@ describe('lists nested in a record', () => {
     expect(response.data?.matchRequest.suggestions).toHaveLength(100);
   });
 });
+
+describe('what a change may answer, and with whose token', () => {
+  let t: TestApp;
+  let intake: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    intake = await t.tokenFor({ role: 'INTAKE' });
+  });
+  beforeEach(() => t.reset());
+  afterAll(() => t.close());
+
+  async function activeMatch() {
+    const peer = await makePeer(t, { displayName: 'Robin', consent: CONSENT });
+    const worker = await makeSupportWorker(t);
+    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peer.id }, intake);
+    await waitForJobs(t.app);
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM suggestion WHERE peer_id = $1`, [peer.id]);
+    const accepted = await t.gql<{ acceptSuggestion: { id: string } }>(
+      'mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }',
+      { id },
+      intake,
+    );
+    return { peerId: peer.id, workerId: worker.id, matchId: accepted.data!.acceptSuggestion.id };
+  }
+
+  it('refuses, before ending it, a worker’s endMatch that asks for the peer it takes out of their sight', async () => {
+    const { workerId, matchId } = await activeMatch();
+    const asWorker = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: workerId });
+    const refused = await t.gql(
+      'mutation ($id: ID!) { endMatch(id: $id, reason: GOALS_MET) { id peer { displayName } } }',
+      { id: matchId },
+      asWorker,
+    );
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    expect(await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [matchId])).toEqual([
+      { status: 'ACTIVE' },
+    ]);
+    const ended = await t.gql<{ endMatch: { status: string } }>(
+      'mutation ($id: ID!) { endMatch(id: $id, reason: GOALS_MET) { id status peer { id } } }',
+      { id: matchId },
+      asWorker,
+    );
+    expect(ended.errors).toBeUndefined();
+    expect(ended.data?.endMatch.status).toBe('ENDED');
+  });
+
+  it('lets a token name its person in upper case', async () => {
+    const { workerId } = await activeMatch();
+    const asWorker = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: workerId.toUpperCase() });
+    const response = await t.gql(
+      `query ($id: ID!) { supportWorker(id: $id) { matches { peer { displayName } } } }`,
+      { id: workerId },
+      asWorker,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(JSON.stringify(response.data)).toContain('Robin');
+  });
+
+  it('grants an erased peer’s token nothing', async () => {
+    const { peerId, matchId } = await activeMatch();
+    const asPeer = await t.tokenFor({ role: 'PEER', peerId });
+    expect((await t.gql('mutation ($id: ID!) { erasePeer(id: $id) }', { id: peerId }, asPeer)).errors).toBeUndefined();
+    const [{ id: requestId }] = await t.dataSource.query(`SELECT id FROM match_request WHERE peer_id = $1`, [peerId]);
+    const read = await t.gql(
+      'query ($id: ID!) { matchRequest(id: $id) { peer { displayName } } }',
+      { id: requestId },
+      asPeer,
+    );
+    expect(errorCode(read)).toBe('UNAUTHENTICATED');
+    const end = await t.gql('mutation ($id: ID!) { endMatch(id: $id, reason: OTHER) { id } }', { id: matchId }, asPeer);
+    expect(errorCode(end)).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a peer’s malformed id as bad input, without echoing it', async () => {
+    const { peerId } = await activeMatch();
+    const asPeer = await t.tokenFor({ role: 'PEER', peerId });
+    for (const document of ['query { peer(id: "garbage<") { id } }', 'query { exportPeerData(peerId: "garbage<") }']) {
+      const response = await t.gql(document, {}, asPeer);
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(response.errors)).not.toContain('garbage');
+    }
+  });
+});
+
+describe('the order of suggestions, for whoever may not see lived experience', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('follows the redacted score, so that rank tells nothing of what was taken out', async () => {
+    await t.reset();
+    const intake = await t.tokenFor({ role: 'INTAKE' });
+    const peer = await makePeer(t, {
+      livedExperiences: ['panic-attacks'],
+      culturalBackgrounds: ['greek'],
+      interests: ['cooking'],
+      consent: CONSENT,
+    });
+    // Ranked first on lived experience and culture alone; second shares only an interest.
+    await makeSupportWorker(t, { livedExperiences: ['panic-attacks'], culturalBackgrounds: ['greek'] });
+    await makeSupportWorker(t, { interests: ['cooking'] });
+    const request = await t.gql<{ requestMatch: { id: string } }>(
+      'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
+      { p: peer.id },
+      intake,
+    );
+    await waitForJobs(t.app);
+    const QUERY = `query ($id: ID!) { matchRequest(id: $id) { suggestions { id rank score } }
+      peerSide: matchRequest(id: $id) { peer { suggestions { id rank score } } } }`;
+    type View = { id: string; rank: number; score: number }[];
+    const staff = await t.gql<{ matchRequest: { suggestions: View } }>(
+      QUERY.split('peerSide')[0] + '}',
+      { id: request.data!.requestMatch.id },
+      intake,
+    );
+    const fullOrder = staff.data!.matchRequest.suggestions;
+    expect(fullOrder.map((s) => s.rank)).toEqual([1, 2]);
+    expect(fullOrder[0].score).toBeGreaterThan(fullOrder[1].score);
+
+    const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });
+    const redacted = await t.gql<{ matchRequest: { suggestions: View }; peerSide: { peer: { suggestions: View } } }>(
+      QUERY,
+      { id: request.data!.requestMatch.id },
+      service,
+    );
+    const byRequest = redacted.data!.matchRequest.suggestions;
+    expect(byRequest.map((s) => s.id)).toEqual([fullOrder[1].id, fullOrder[0].id]);
+    expect(byRequest.map((s) => s.rank)).toEqual([1, 2]);
+    expect(byRequest[0].score).toBeGreaterThanOrEqual(byRequest[1].score);
+  });
+});

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { undeclaredFields } from '../src/common/access/access-table';
+import { enforcePolicies } from '../src/common/access/enforce-policies';
+import { DECLARED_FIELD_POLICIES, definePolicy } from '../src/common/access/policy';
 import { printServedSchema } from '../src/schema/print-schema';
 import { withAccessTable } from '../src/schema/readme-access-table';
 import { startTestApp, TestApp } from './support/test-app';
@@ -21,6 +23,16 @@ describe('schema.graphql', () => {
 
   it('declares a policy for every operation and every field, itself or through its type', () => {
     expect(undeclaredFields(t.app.get(GraphQLSchemaHost).schema)).toEqual([]);
+  });
+
+  it('refuses to start when a declared field policy did not reach the schema', () => {
+    const lost = { field: 'score', policy: definePolicy('lost', {}) };
+    DECLARED_FIELD_POLICIES.push(lost);
+    try {
+      expect(() => enforcePolicies(t.app.get(GraphQLSchemaHost).schema)).toThrow(/score \(lost\)/);
+    } finally {
+      DECLARED_FIELD_POLICIES.splice(DECLARED_FIELD_POLICIES.indexOf(lost), 1);
+    }
   });
 
   it('documents in the README the access rules the schema enforces (run `npm run schema:generate`)', () => {

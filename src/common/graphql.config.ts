@@ -14,10 +14,22 @@ import { enforcePolicies } from './access/enforce-policies';
 import { refuseBeforeWritingPlugin } from './access/refuse-before-writing';
 import { AuthenticatedRequest } from './auth/authentication';
 import { GraphqlContext } from './graphql-context';
-import { createLoaders } from './loaders/loaders';
+import type { Principal } from './auth/principal';
+import { createLoaders, Loaders } from './loaders/loaders';
 import { apolloLogger } from './logging/apollo-logger';
 
 const logger = new Logger('GraphQL');
+
+/** A peer's or worker's token grants nothing once their record is gone (an erased peer). */
+async function personExists(loaders: Loaders, principal: Principal): Promise<boolean> {
+  if (principal.role === 'PEER') {
+    const peer = await loaders.peerById.load(principal.peerId!);
+    return Boolean(peer && !peer.erasedAt);
+  }
+  if (principal.role === 'SUPPORT_WORKER')
+    return Boolean(await loaders.supportWorkerById.load(principal.supportWorkerId!));
+  return true;
+}
 
 export const graphqlConfig: ApolloDriverAsyncConfig = {
   driver: ApolloDriver,
@@ -48,11 +60,12 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       includeStacktraceInErrorResponses: !production,
       context: (request: AuthenticatedRequest): GraphqlContext => {
         const audit = new AuditTrail(() => request.authentication);
+        const loaders = createLoaders(dataSource);
         return {
           req: request,
-          loaders: createLoaders(dataSource),
+          loaders,
           audit,
-          access: createAccessContext(request.authentication, audit),
+          access: createAccessContext(request.authentication, audit, (principal) => personExists(loaders, principal)),
         };
       },
       formatError: createErrorFormatter({

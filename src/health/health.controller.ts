@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { OpenRoute } from '../common/access/open-route';
 
 /** Open to probes: says nothing but whether the service and its database answer. */
 @Controller('health')
+@OpenRoute()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

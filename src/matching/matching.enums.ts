@@ -23,6 +23,13 @@ export enum SuggestionStatus {
   EXPIRED = 'EXPIRED',
 }
 
+/** What a request's suggestions list shows: what was withdrawn or expired is left out. */
+export const VISIBLE_SUGGESTION_STATUSES = [
+  SuggestionStatus.OPEN,
+  SuggestionStatus.ACCEPTED,
+  SuggestionStatus.DECLINED,
+];
+
 export enum DeclineReason {
   NOT_A_FIT = 'NOT_A_FIT',
   PREFER_DIFFERENT_GENDER = 'PREFER_DIFFERENT_GENDER',

@@ -1,23 +1,29 @@
 import { allOf, own, scope, when } from '../common/access/grant';
 import { definePolicy, PersonRef } from '../common/access/policy';
+import { idArgument } from '../common/access/record-owner';
 import { STAFF } from '../common/access/staff';
 import type { GraphqlContext } from '../common/graphql-context';
 import type { Peer } from './peer.entity';
 
 export const ownPeer = own<Peer, GraphqlContext>(({ source }) => source.id);
 
-/** A support worker reaches a peer only through an ACTIVE match of their own, never after it ended. */
+/**
+ * A support worker reaches a peer only through an ACTIVE match of their own, never after it
+ * ended: ending it takes the peer out of their sight, so endMatch may not select them.
+ */
 export const inTheirActiveMatch = when<Peer, GraphqlContext>(
   'own active match',
   async ({ principal, source, context }) =>
     (await context.loaders.activeMatchOfPeer.load(source.id))?.supportWorkerId === principal.supportWorkerId,
   'Only a support worker in an active match with this peer sees them',
+  { undoneBy: ['endMatch'] },
 );
 
+// The refusal does not say why: a worker is not told what the peer chose to keep to themselves.
 const sharedWithWorkers = when<Peer, GraphqlContext>(
   'peer consents to share',
   ({ source }) => source.consent.shareLivedExperienceWithWorkers,
-  'Not yours to see: the peer has not shared this with you',
+  'Not yours to see',
 );
 
 const asPerson = ({ source }: { source: Peer }): PersonRef[] => [{ type: 'PEER', id: source.id }];
@@ -54,7 +60,7 @@ export const PEER_SENSITIVE = definePolicy<Peer, GraphqlContext>(
 
 /** The caller is the peer an argument names. */
 const peerNamedBy = (argument: string) =>
-  own<unknown, GraphqlContext>(({ args }) => args[argument] as string | undefined);
+  own<unknown, GraphqlContext>(({ args }) => idArgument(args[argument], argument));
 
 export const READ_PEER = definePolicy<unknown, GraphqlContext>(
   'peer(id)',

@@ -79,7 +79,9 @@ export class PeersService {
       if (before && !sameConsent(before.consent, saved.consent)) {
         await this.recordConsent(manager, saved, actor);
         if (before.consent.useLivedExperienceForMatching && !saved.consent.useLivedExperienceForMatching) {
-          await forgetLivedExperience(manager, saved.id);
+          await forgetLivedExperience(manager, saved.id, 'use');
+        } else if (before.consent.shareLivedExperienceWithWorkers && !saved.consent.shareLivedExperienceWithWorkers) {
+          await forgetLivedExperience(manager, saved.id, 'sharing');
         }
       }
       await recordChange(manager, actor, this.change(AuditAction.UPDATE, saved));

@@ -1,18 +1,24 @@
-import { always, own, scope } from '../common/access/grant';
+import { own, scope, when } from '../common/access/grant';
 import { definePolicy, PersonRef } from '../common/access/policy';
+import { idArgument } from '../common/access/record-owner';
 import { STAFF } from '../common/access/staff';
 import type { GraphqlContext } from '../common/graphql-context';
 import type { SupportWorker } from './support-worker.entity';
 
 const ownWorker = own<SupportWorker, GraphqlContext>(({ source }) => source.id, 'self');
 
-/**
- * Peers reach a worker only through their own suggestions and match, and see the profile the
- * worker shows them; a worker never sees another worker.
- */
+/** A peer sees the workers suggested to them or matched with them, and no other. */
+const suggestedToThem = when<SupportWorker, GraphqlContext>(
+  'suggested to or matched with them',
+  async ({ principal, source, context }) =>
+    principal.peerId !== undefined && (await context.loaders.workersOfPeer.load(principal.peerId)).has(source.id),
+  'Not yours to see',
+);
+
+/** The profile a worker shows the peers they are suggested to; a worker never sees another worker. */
 export const WORKER_PROFILE = definePolicy<SupportWorker, GraphqlContext>('support worker profile', {
   ...STAFF,
-  PEER: { ...always, label: 'through own suggestion or match' },
+  PEER: suggestedToThem,
   SUPPORT_WORKER: ownWorker,
   SERVICE: scope('profiles:read'),
 });
@@ -44,7 +50,7 @@ export const READ_WORKER = definePolicy<unknown, GraphqlContext>(
   'supportWorker(id)',
   {
     ...STAFF,
-    SUPPORT_WORKER: own<unknown, GraphqlContext>(({ args }) => args.id as string | undefined, 'self'),
+    SUPPORT_WORKER: own<unknown, GraphqlContext>(({ args }) => idArgument(args.id, 'id'), 'self'),
     SERVICE: scope('profiles:read'),
   },
   { hidden: 'null' },

@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors/domain-error';
 import type { WithAccess } from './access-context';
 import { AccessCheck, isPerson, Verdict } from './grant';
-import { Policy, policyOf, RoleGrants } from './policy';
+import { DECLARED_FIELD_POLICIES, Policy, policyOf, RoleGrants } from './policy';
 
 export const HEALTH_READ = 'READ_SENSITIVE';
 
@@ -32,7 +32,7 @@ export function effectivePolicy(type: GraphQLObjectType, field: GraphQLField<unk
 }
 
 /** Anything the schema walk finds undeclared is refused, whatever it is. */
-const UNDECLARED: Policy = { name: 'undeclared', roles: {} };
+export const UNDECLARED: Policy = { name: 'undeclared', roles: {} };
 
 function decideRoles(
   roles: RoleGrants,
@@ -84,8 +84,7 @@ function fullViewKeyOf(policy: Policy): Policy {
 
 function guard(policy: Policy, resolve: GraphQLFieldResolver<unknown, WithAccess>, isRoot: boolean) {
   const fullViewKey = fullViewKeyOf(policy);
-  return (source: unknown, args: Record<string, unknown>, context: WithAccess, info: GraphQLResolveInfo) => {
-    if (isRoot) context.access.rootFields.set(info.path.key, info.fieldName);
+  const guarded = (source: unknown, args: Record<string, unknown>, context: WithAccess, info: GraphQLResolveInfo) => {
     const principal: Principal = principalOf(context.access.authentication);
     const request: AccessCheck = { principal, source, args, context };
     const cache =
@@ -110,6 +109,23 @@ function guard(policy: Policy, resolve: GraphQLFieldResolver<unknown, WithAccess
     }
     return verdict instanceof Promise ? verdict.then(proceed) : proceed(verdict);
   };
+  if (!isRoot) return guarded;
+  return async (source: unknown, args: Record<string, unknown>, context: WithAccess, info: GraphQLResolveInfo) => {
+    const { access } = context;
+    access.rootFields.set(info.path.key, info.fieldName);
+    access.personChecked ??= confirmPerson(access);
+    await access.personChecked;
+    // A change may alter what a rule depends on: nothing decided before it is reused after it.
+    if (info.operation.operation === 'mutation') access.decisions = new WeakMap();
+    return guarded(source, args, context, info);
+  };
+}
+
+async function confirmPerson(access: WithAccess['access']): Promise<void> {
+  if (access.authentication.kind !== 'verified') return;
+  if (!(await access.personExists(access.authentication.principal))) {
+    throw new DomainError('UNAUTHENTICATED', 'The person this token names has no record here');
+  }
 }
 
 function lookupCache(context: WithAccess, source: object) {
@@ -119,11 +135,33 @@ function lookupCache(context: WithAccess, source: object) {
 }
 
 /**
+ * A field's policy can be lost between the decorator and the schema (a @Field on an entity
+ * shadows the @ResolveField of the same name, and only one set of extensions survives): the
+ * field would fall back to its type's rule unnoticed. Refuse to start instead.
+ */
+function assertNoPolicyDropped(schema: GraphQLSchema): void {
+  const applied = new Map<string, Set<Policy>>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const policy = policyOf(field.extensions);
+      if (policy) applied.set(field.name, (applied.get(field.name) ?? new Set()).add(policy));
+    }
+  }
+  const dropped = DECLARED_FIELD_POLICIES.filter(({ field, policy }) => !applied.get(field)?.has(policy));
+  if (dropped.length) {
+    const named = dropped.map(({ field, policy }) => `${field} (${policy.name})`).join(', ');
+    throw new Error(`Access policies declared but not in the schema: ${named}`);
+  }
+}
+
+/**
  * Wraps every field of the schema in its declared policy (the field's, else its type's): who
  * may call each operation, who may read each field, what is redacted for whom, and which reads
  * go on record. A field with no policy at all is refused to everyone.
  */
 export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
+  assertNoPolicyDropped(schema);
   const roots = rootTypesOf(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;

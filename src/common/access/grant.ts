@@ -21,6 +21,8 @@ export interface Grant<Source = unknown, Context = unknown> {
   /** False when the principal alone (role and scopes) already rules it out, before any data is read. */
   readonly possible: (principal: Principal) => boolean;
   readonly decide: (request: AccessCheck<Source, Context>) => Verdict | Promise<Verdict>;
+  /** Operations whose change takes this grant away: a mutation among them may not select what it guards. */
+  readonly undoneBy?: readonly string[];
 }
 
 type Check<Source, Context> = (request: AccessCheck<Source, Context>) => boolean | Promise<boolean>;
@@ -29,12 +31,13 @@ function grant<Source, Context>(
   label: string,
   check: Check<Source, Context>,
   refusal: string,
-  options: { hides?: boolean; possible?: (principal: Principal) => boolean } = {},
+  options: { hides?: boolean; possible?: (principal: Principal) => boolean; undoneBy?: readonly string[] } = {},
 ): Grant<Source, Context> {
   const denied: Verdict = { allowed: false, refusal, hides: options.hides ?? false };
   return {
     label,
     possible: options.possible ?? (() => true),
+    undoneBy: options.undoneBy,
     decide: (request) => {
       const result = check(request);
       return typeof result === 'boolean' ? (result ? ALLOWED : denied) : result.then((ok) => (ok ? ALLOWED : denied));
@@ -83,8 +86,9 @@ export function when<Source = unknown, Context = unknown>(
   label: string,
   check: Check<Source, Context>,
   refusal: string,
+  options: { undoneBy?: readonly string[] } = {},
 ): Grant<Source, Context> {
-  return grant(label, check, refusal);
+  return grant(label, check, refusal, options);
 }
 
 /** Every grant must hold; the first that fails says why. */
@@ -92,6 +96,7 @@ export function allOf<Source, Context>(...grants: Grant<Source, Context>[]): Gra
   return {
     label: grants.map((each) => each.label).join(' + '),
     possible: (principal) => grants.every((each) => each.possible(principal)),
+    undoneBy: grants.flatMap((each) => each.undoneBy ?? []),
     decide: async (request) => {
       for (const each of grants) {
         const verdict = await each.decide(request);

@@ -51,11 +51,22 @@ export function definePolicy<Source = unknown, Context = unknown>(
 /** Plain values (tags, page info, a location already checked): whoever reached them may read them. */
 export const REACHABLE: Policy = { name: 'reachable', roles: {}, reachable: true };
 
+/** Every field-level declaration, so that one the schema builder dropped is noticed (see enforcePolicies). */
+export const DECLARED_FIELD_POLICIES: { field: string; policy: Policy }[] = [];
+
 /** Declares the policy of a field, an operation, or (on a class) every field of a type without its own. */
 export function AccessPolicy<Source, Context>(
   policy: Policy<Source, Context>,
 ): MethodDecorator & ClassDecorator & PropertyDecorator {
-  return Extensions({ [POLICY_EXTENSION]: policy });
+  const extensions = Extensions({ [POLICY_EXTENSION]: policy });
+  return (target: object, property?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (property !== undefined) DECLARED_FIELD_POLICIES.push({ field: String(property), policy: policy as Policy });
+    (extensions as (target: object, property?: string | symbol, descriptor?: PropertyDescriptor) => void)(
+      target,
+      property,
+      descriptor,
+    );
+  };
 }
 
 export function policyOf(extensions: Readonly<Record<string, unknown>> | null | undefined): Policy | undefined {

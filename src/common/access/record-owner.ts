@@ -12,9 +12,14 @@ export async function ownerOfRecord<T>(
   field: string,
   owner: (record: T) => string,
 ): Promise<string | undefined> {
+  const record = await loader.load(idArgument(id, field));
+  return record ? owner(record) : undefined;
+}
+
+/** An id argument, checked before an ownership grant compares it: never echoed unchecked. */
+export function idArgument(id: unknown, field: string): string {
   if (typeof id !== 'string' || !isUUID(id)) {
     throw new DomainError('INVALID_INPUT', `Invalid input: ${field} must be a UUID`, { fields: [field] });
   }
-  const record = await loader.load(id.toLowerCase());
-  return record ? owner(record) : undefined;
+  return id.toLowerCase();
 }

@@ -14,7 +14,7 @@ import { principalOf } from '../auth/authentication';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors/domain-error';
 import type { WithAccess } from './access-context';
-import { effectivePolicy } from './enforce-policies';
+import { effectivePolicy, UNDECLARED } from './enforce-policies';
 
 interface Refusal {
   path: string;
@@ -23,6 +23,7 @@ interface Refusal {
 
 /** The first field of the selection the caller can never read, whatever the data: role and scope decide it. */
 function firstRefusal(
+  operation: string,
   principal: Principal,
   type: GraphQLObjectType,
   selectionSet: SelectionSetNode,
@@ -35,22 +36,32 @@ function firstRefusal(
       const fragment = fragments[selection.name.value];
       if (!fragment || seen.has(fragment.name.value)) continue;
       seen.add(fragment.name.value);
-      const found = firstRefusal(principal, type, fragment.selectionSet, fragments, schema, seen);
+      const found = firstRefusal(operation, principal, type, fragment.selectionSet, fragments, schema, seen);
       if (found) return found;
       continue;
     }
     if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const found = firstRefusal(principal, type, selection.selectionSet, fragments, schema, seen);
+      const found = firstRefusal(operation, principal, type, selection.selectionSet, fragments, schema, seen);
       if (found) return found;
       continue;
     }
-    const found = fieldRefusal(principal, type, selection, fragments, schema, seen);
+    // At the top, each field is an operation of its own: what it changes decides what it may return.
+    const found = fieldRefusal(
+      type === schema.getMutationType() ? selection.name.value : operation,
+      principal,
+      type,
+      selection,
+      fragments,
+      schema,
+      seen,
+    );
     if (found) return found;
   }
   return undefined;
 }
 
 function fieldRefusal(
+  operation: string,
   principal: Principal,
   type: GraphQLObjectType,
   node: FieldNode,
@@ -60,16 +71,19 @@ function fieldRefusal(
 ): Refusal | undefined {
   const field = type.getFields()[node.name.value];
   if (!field) return undefined;
-  const policy = effectivePolicy(type, field);
-  if (policy && !policy.reachable) {
+  const policy = effectivePolicy(type, field) ?? UNDECLARED;
+  if (!policy.reachable) {
     const grant = policy.roles[principal.role];
     const path = `${type.name}.${field.name}`;
     if (!grant) return { path, message: `Role ${principal.role} may not read ${path}` };
     if (!grant.possible(principal)) return { path, message: `${path} needs ${grant.label}` };
+    if (grant.undoneBy?.includes(operation)) {
+      return { path, message: `${path} is no longer yours to see once ${operation} is done` };
+    }
   }
   const fieldType = getNamedType(field.type);
   if (!node.selectionSet || !isObjectType(fieldType)) return undefined;
-  return firstRefusal(principal, fieldType, node.selectionSet, fragments, schema, seen);
+  return firstRefusal(operation, principal, fieldType, node.selectionSet, fragments, schema, seen);
 }
 
 /**
@@ -95,7 +109,15 @@ export function refuseBeforeWritingPlugin(): ApolloServerPlugin<WithAccess> {
               .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
               .map((definition) => [definition.name.value, definition]),
           );
-          const refusal = firstRefusal(principal, mutationType, operation.selectionSet, fragments, schema, new Set());
+          const refusal = firstRefusal(
+            '',
+            principal,
+            mutationType,
+            operation.selectionSet,
+            fragments,
+            schema,
+            new Set(),
+          );
           if (!refusal) return;
           const error = new DomainError('FORBIDDEN', `${refusal.message}; nothing was written`, {
             field: refusal.path,

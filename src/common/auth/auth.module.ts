@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { ClosedHttpRoutesGuard } from '../access/open-route';
 import { Environment, jwtSecretOf } from '../../config/environment';
 import { TOKEN_SETTINGS, TokenSettings, TokenVerifier } from './token-verifier';
 
@@ -31,6 +33,7 @@ import { TOKEN_SETTINGS, TokenSettings, TokenVerifier } from './token-verifier';
       },
     },
     TokenVerifier,
+    { provide: APP_GUARD, useClass: ClosedHttpRoutesGuard },
   ],
   exports: [TokenVerifier],
 })

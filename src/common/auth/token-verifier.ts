@@ -30,7 +30,8 @@ function optionalUuid(payload: JWTPayload, claim: 'peerId' | 'supportWorkerId'):
   const value = payload[claim];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !isUUID(value, 'all')) throw unauthenticated(`Token ${claim} is not a UUID`);
-  return value;
+  // Ids are compared with stored ones, which PostgreSQL writes in lower case.
+  return value.toLowerCase();
 }
 
 function scopesOf(payload: JWTPayload): Set<string> {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
 import { activeMatchCounts } from '../../matching/matches/active-match-counts';
 import { Match } from '../../matching/matches/match.entity';
-import { MatchStatus } from '../../matching/matching.enums';
+import { MatchStatus, VISIBLE_SUGGESTION_STATUSES } from '../../matching/matching.enums';
 import { MatchRequest } from '../../matching/requests/match-request.entity';
 import { Suggestion } from '../../matching/suggestions/suggestion.entity';
 import { Peer } from '../../peers/peer.entity';
@@ -20,6 +20,10 @@ export interface Loaders {
   matchById: DataLoader<string, Match | null>;
   matchRequestById: DataLoader<string, MatchRequest | null>;
   suggestionById: DataLoader<string, Suggestion | null>;
+  /** The support workers suggested to, or matched with, each peer: the only ones the peer may see. */
+  workersOfPeer: DataLoader<string, ReadonlySet<string>>;
+  /** A request's suggestions as its field lists them, for ranking them as a redacted reader sees them. */
+  suggestionsOfRequest: DataLoader<string, Suggestion[]>;
   activeMatchCountOfSupportWorker: DataLoader<string, number>;
 }
 
@@ -75,6 +79,23 @@ export function createLoaders(dataSource: DataSource): Loaders {
     activeMatchCountOfSupportWorker: new DataLoader(async (workerIds) => {
       const counts = await activeMatchCounts(dataSource.manager, workerIds);
       return workerIds.map((id) => counts.get(id) ?? 0);
+    }),
+    workersOfPeer: new DataLoader(async (peerIds) => {
+      const rows: { peer_id: string; support_worker_id: string }[] = await dataSource.query(
+        `SELECT peer_id, support_worker_id FROM suggestion WHERE peer_id = ANY($1::uuid[])
+         UNION SELECT peer_id, support_worker_id FROM match WHERE peer_id = ANY($1::uuid[])`,
+        [peerIds],
+      );
+      const byPeer = new Map(peerIds.map((id) => [id, new Set<string>()]));
+      for (const row of rows) byPeer.get(row.peer_id)?.add(row.support_worker_id);
+      return peerIds.map((id) => byPeer.get(id) ?? new Set<string>());
+    }),
+    suggestionsOfRequest: new DataLoader(async (requestIds) => {
+      const rows = await dataSource.getRepository(Suggestion).findBy({
+        requestId: In([...requestIds]),
+        status: In(VISIBLE_SUGGESTION_STATUSES),
+      });
+      return requestIds.map((id) => rows.filter((row) => row.requestId === id));
     }),
     tagsOfPeer: tagsByOwner(dataSource, 'peer_tag', 'peer_id'),
     tagsOfSupportWorker: tagsByOwner(dataSource, 'support_worker_tag', 'support_worker_id'),

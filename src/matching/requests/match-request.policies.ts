@@ -3,6 +3,7 @@ import { definePolicy } from '../../common/access/policy';
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
+import { suggestionList } from '../suggestions/suggestion.policies';
 import type { MatchRequest } from './match-request.entity';
 
 export const MATCH_REQUEST = definePolicy<MatchRequest, GraphqlContext>('match request', {
@@ -22,5 +23,7 @@ export const READ_MATCH_REQUEST = definePolicy<unknown, GraphqlContext>(
   },
   { hidden: 'null' },
 );
+
+export const MATCH_REQUEST_SUGGESTIONS = suggestionList<MatchRequest>('match request suggestions', MATCH_REQUEST.roles);
 
 export const REQUEST_MATCH = definePolicy('requestMatch', { ...STAFF, SERVICE: scope('matches:write') });

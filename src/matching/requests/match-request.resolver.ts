@@ -7,7 +7,7 @@ import { Peer } from '../../peers/peer.entity';
 import { Suggestion } from '../suggestions/suggestion.entity';
 import { SuggestionsService } from '../suggestions/suggestions.service';
 import { MatchRequest } from './match-request.entity';
-import { READ_MATCH_REQUEST, REQUEST_MATCH } from './match-request.policies';
+import { MATCH_REQUEST_SUGGESTIONS, READ_MATCH_REQUEST, REQUEST_MATCH } from './match-request.policies';
 import { MatchRequestsService } from './match-requests.service';
 
 @Resolver(() => MatchRequest)
@@ -42,6 +42,7 @@ export class MatchRequestResolver {
   @ResolveField(() => [Suggestion], {
     description: 'Ordered by rank; withdrawn and expired ones left out; at most 100.',
   })
+  @AccessPolicy(MATCH_REQUEST_SUGGESTIONS)
   suggestions(@Parent() request: MatchRequest): Promise<Suggestion[]> {
     return this.suggestionsService.forRequest(request.id);
   }

@@ -17,6 +17,8 @@ export {
   type WaitingPeer,
 } from './rank';
 export {
+  orderWithout,
+  orderWithoutSensitive,
   reasonsWithout,
   reasonsWithoutSensitive,
   SENSITIVE_FACTORS,

@@ -35,6 +35,26 @@ export function reasonsWithout(reasons: readonly string[], kinds: readonly TagKi
   return reasons.filter((reason) => !kinds.some((kind) => isReasonAbout(kind, reason)));
 }
 
+/**
+ * Items in the order a reader who may not see these factors would rank them: by the score left
+ * without them, best first, ties by worker id as the ranking breaks them. A rank or an order
+ * taken from the full score would tell what the removed factors weighed.
+ */
+export function orderWithout<T extends { breakdown: readonly ScoreComponent[]; supportWorkerId: string }>(
+  items: readonly T[],
+  factors: readonly MatchFactor[],
+): T[] {
+  const scored = items.map((item) => ({ item, score: withoutFactors(item.breakdown, factors).score }));
+  scored.sort((a, b) => b.score - a.score || (a.item.supportWorkerId < b.item.supportWorkerId ? -1 : 1));
+  return scored.map(({ item }) => item);
+}
+
+export function orderWithoutSensitive<T extends { breakdown: readonly ScoreComponent[]; supportWorkerId: string }>(
+  items: readonly T[],
+): T[] {
+  return orderWithout(items, SENSITIVE_FACTORS);
+}
+
 export function withoutSensitiveFactors(breakdown: readonly ScoreComponent[]): RedactedScore {
   return withoutFactors(breakdown, SENSITIVE_FACTORS);
 }

@@ -3,19 +3,27 @@ import { MatchFactor, reasonsWithout, withoutFactors } from '../scoring';
 import { Suggestion } from './suggestion.entity';
 
 /**
- * A peer withdrew consent to the use of their lived experience: every suggestion stored for
- * them, whatever its status, is rewritten as if it had never been used (its factor out of the
- * score and breakdown, the sentences naming it out of the reasons). Runs in the transaction
- * that records the withdrawal; open suggestions are recomputed after it commits.
+ * A peer withdrew a consent about their lived experience: every suggestion stored for them,
+ * whatever its status, is rewritten as if it had not been given. Without consent to its use,
+ * its factor leaves the score and breakdown and its sentences the reasons; without consent to
+ * share it, its sentences leave the reasons. Runs in the transaction that records the
+ * withdrawal; open suggestions are recomputed after it commits.
  */
-export async function forgetLivedExperience(manager: EntityManager, peerId: string): Promise<number> {
+export async function forgetLivedExperience(
+  manager: EntityManager,
+  peerId: string,
+  withdrawn: 'use' | 'sharing',
+): Promise<number> {
   const stored = await manager.find(Suggestion, {
     where: { peerId },
     select: { id: true, score: true, reasons: true, breakdown: true },
   });
   const rewritten = stored
     .map((suggestion) => {
-      const { score, breakdown } = withoutFactors(suggestion.breakdown, [MatchFactor.LIVED_EXPERIENCE]);
+      const { score, breakdown } =
+        withdrawn === 'use'
+          ? withoutFactors(suggestion.breakdown, [MatchFactor.LIVED_EXPERIENCE])
+          : { score: suggestion.score, breakdown: suggestion.breakdown };
       const reasons = reasonsWithout(suggestion.reasons, ['LIVED_EXPERIENCE']);
       const changed = breakdown.length !== suggestion.breakdown.length || reasons.length !== suggestion.reasons.length;
       return changed ? { id: suggestion.id, score, breakdown, reasons } : null;

@@ -16,7 +16,7 @@ import { DeclineReason, SuggestionStatus } from '../matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { MatchRequest } from '../requests/match-request.entity';
-import { SUGGESTION } from './suggestion.policies';
+import { SUGGESTION, SUGGESTION_RANK } from './suggestion.policies';
 
 /** A scored, explained candidate offered to a peer, who accepts or declines it. */
 @ObjectType()
@@ -43,7 +43,10 @@ export class Suggestion {
   @Column({ name: 'support_worker_id', type: 'uuid' })
   supportWorkerId!: string;
 
-  @Field(() => Int, { description: '1 = best' })
+  @Field(() => Int, {
+    description: '1 = best; for whoever may not see lived experience and culture, the rank by the redacted score.',
+  })
+  @AccessPolicy(SUGGESTION_RANK)
   @Column({ type: 'smallint' })
   rank!: number;
 

@@ -1,9 +1,14 @@
-import { own, scope } from '../../common/access/grant';
-import { definePolicy, PersonRef } from '../../common/access/policy';
+import { AccessCheck, always, own, scope } from '../../common/access/grant';
+import { definePolicy, PersonRef, RoleGrants } from '../../common/access/policy';
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
-import { reasonsWithoutSensitive, withoutSensitiveFactors, type ScoreComponent } from '../scoring';
+import {
+  orderWithoutSensitive,
+  reasonsWithoutSensitive,
+  withoutSensitiveFactors,
+  type ScoreComponent,
+} from '../scoring';
 import type { Suggestion } from './suggestion.entity';
 
 const ownSuggestion = own<Suggestion, GraphqlContext>(({ source }) => source.peerId);
@@ -21,11 +26,14 @@ export const SUGGESTION = definePolicy<Suggestion, GraphqlContext>('suggestion',
  * factors had not applied, so that nothing of them can be worked out from the numbers; a full
  * read by anyone but the peer is on record for both people.
  */
-function explained<T>(name: string, redact: (value: T, suggestion: Suggestion) => unknown) {
+function explained<T>(
+  name: string,
+  redact: (value: T, suggestion: Suggestion, request: AccessCheck<Suggestion, GraphqlContext>) => unknown,
+) {
   return definePolicy<Suggestion, GraphqlContext>(name, SUGGESTION.roles, {
     redacted: {
       fullView: { ...STAFF, PEER: ownSuggestion, SERVICE: scope('profiles:read') },
-      redact: (value: never, { source }) => redact(value as T, source),
+      redact: (value: never, request) => redact(value as T, request.source, request),
     },
     audit: {
       persons: ({ source }): PersonRef[] => [
@@ -47,6 +55,33 @@ export const SUGGESTION_SCORE = explained<number>(
   'suggestion score',
   (_score, suggestion) => withoutSensitiveFactors(suggestion.breakdown).score,
 );
+
+/** The rank among the request's suggestions by the redacted score: the stored one is taken from the full score. */
+export const SUGGESTION_RANK = explained<number>('suggestion rank', async (_rank, suggestion, { context }) => {
+  const siblings = await context.loaders.suggestionsOfRequest.load(suggestion.requestId);
+  const position = orderWithoutSensitive(siblings).findIndex((sibling) => sibling.id === suggestion.id);
+  return position + 1;
+});
+
+/** Lists of suggestions come, to a redacted reader, in the order of the redacted scores, request by request. */
+const LIST_FULL_VIEW: RoleGrants<unknown, GraphqlContext> = { ...STAFF, PEER: always, SERVICE: scope('profiles:read') };
+
+export function inRedactedOrder(suggestions: readonly Suggestion[]): Suggestion[] {
+  const byRequest = new Map<string, Suggestion[]>();
+  for (const suggestion of suggestions) {
+    byRequest.set(suggestion.requestId, [...(byRequest.get(suggestion.requestId) ?? []), suggestion]);
+  }
+  return [...byRequest.values()].flatMap((group) => orderWithoutSensitive(group));
+}
+
+export function suggestionList<Source>(name: string, readers: RoleGrants<Source, GraphqlContext>) {
+  return definePolicy<Source, GraphqlContext>(name, readers, {
+    redacted: {
+      fullView: LIST_FULL_VIEW as RoleGrants<Source, GraphqlContext>,
+      redact: (suggestions: never) => inRedactedOrder(suggestions as Suggestion[]),
+    },
+  });
+}
 
 const suggestionOwner = own<unknown, GraphqlContext>(({ args, context }) =>
   ownerOfRecord(context.loaders.suggestionById, args.id, 'id', (suggestion) => suggestion.peerId),

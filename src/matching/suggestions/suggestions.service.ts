@@ -10,7 +10,13 @@ import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { MatchingJobs } from '../jobs/matching-jobs.service';
 import { Match } from '../matches/match.entity';
-import { DeclineReason, MatchRequestStatus, MatchStatus, SuggestionStatus } from '../matching.enums';
+import {
+  DeclineReason,
+  MatchRequestStatus,
+  MatchStatus,
+  SuggestionStatus,
+  VISIBLE_SUGGESTION_STATUSES,
+} from '../matching.enums';
 import { MatchRequest } from '../requests/match-request.entity';
 import { NUDGE_LEVELS, NUDGED_FACTOR } from './decline-nudges';
 import { Suggestion } from './suggestion.entity';
@@ -35,7 +41,7 @@ export class SuggestionsService {
     return this.dataSource.manager.find(Suggestion, {
       where: {
         requestId,
-        status: In([SuggestionStatus.OPEN, SuggestionStatus.ACCEPTED, SuggestionStatus.DECLINED]),
+        status: In(VISIBLE_SUGGESTION_STATUSES),
       },
       order: { rank: 'ASC', createdAt: 'ASC' },
       take: MAX_PAGE_SIZE,
