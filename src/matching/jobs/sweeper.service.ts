@@ -28,11 +28,7 @@ export class SweeperService {
   async sweep(): Promise<SweepResult> {
     const pendingAfterMs = this.config.get('PENDING_REQUEUE_AFTER_MS', { infer: true });
     const ttlHours = this.config.get('SUGGESTION_TTL_HOURS', { infer: true });
-    const [, expired] = await this.dataSource.query(
-      `UPDATE suggestion SET status = 'EXPIRED', updated_at = now()
-        WHERE status = 'OPEN' AND created_at < now() - make_interval(secs => $1)`,
-      [ttlHours * 3600],
-    );
+    const expired = await this.expire(ttlHours * 3600);
     const stuck: { peer_id: string }[] = await this.dataSource.query(
       `SELECT r.peer_id FROM match_request r JOIN peer p ON p.id = r.peer_id
         WHERE r.updated_at < now() - make_interval(secs => $1)
@@ -47,6 +43,31 @@ export class SweeperService {
     if (peerIds.length) await this.jobs.recompute(peerIds);
     if (peerIds.length || expired)
       this.logger.log(`Sweep: ${peerIds.length} request(s) requeued, ${expired} suggestion(s) expired`);
-    return { requeued: peerIds.length, expired: Number(expired) };
+    return { requeued: peerIds.length, expired };
+  }
+
+  /**
+   * The peers' rows first, as every change to a peer's suggestions takes them (see
+   * SuggestionsService), and in one order, as this one takes many: an accept holding a peer's row
+   * and one suggestion never waits for another suggestion of theirs this holds. Suggestions that
+   * pass their lifetime meanwhile are left to the next sweep.
+   */
+  private expire(ttlSeconds: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due: { id: string }[] = await manager.query(
+        `SELECT p.id FROM peer p
+          WHERE p.id IN (SELECT s.peer_id FROM suggestion s
+                          WHERE s.status = 'OPEN' AND s.created_at < now() - make_interval(secs => $1))
+          ORDER BY p.id FOR UPDATE OF p`,
+        [ttlSeconds],
+      );
+      if (!due.length) return 0;
+      const [, expired] = await manager.query(
+        `UPDATE suggestion SET status = 'EXPIRED', updated_at = now()
+          WHERE status = 'OPEN' AND created_at < now() - make_interval(secs => $1) AND peer_id = ANY($2::uuid[])`,
+        [ttlSeconds, due.map((peer) => peer.id)],
+      );
+      return Number(expired);
+    });
   }
 }

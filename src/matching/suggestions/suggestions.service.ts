@@ -152,8 +152,8 @@ export class SuggestionsService {
 
   /**
    * Locks the peer, then the suggestion: every change to a peer's suggestions (accept, decline,
-   * a recompute's write, erasure) takes the peer's row first, so two of them never wait on each
-   * other's rows in opposite orders. The second of two accepts then finds its suggestion
+   * a recompute's write, erasure, expiry) takes the peer's row first, so two of them never wait
+   * on each other's rows in opposite orders. The second of two accepts then finds its suggestion
    * withdrawn and answers SUGGESTION_NOT_OPEN instead of deadlocking.
    */
   private async lockInOrder(manager: EntityManager, id: string): Promise<Suggestion> {
