@@ -82,13 +82,13 @@ describe('explainMatch', () => {
   });
 
   it.each([
-    ['PEER', { peerId: '00000000-0000-4000-8000-000000000001' }],
-    ['SUPPORT_WORKER', { supportWorkerId: '00000000-0000-4000-8000-000000000002' }],
-    ['SERVICE', { scope: 'profiles:read matches:read' }],
+    ['PEER', (peerId: string) => ({ peerId })],
+    ['SUPPORT_WORKER', (_: string, supportWorkerId: string) => ({ supportWorkerId })],
+    ['SERVICE', () => ({ scope: 'profiles:read matches:read' })],
   ] as const)('is for intake staff and admins only: %s is FORBIDDEN', async (role, claims) => {
     const peer = await makePeer(t);
     const worker = await makeSupportWorker(t);
-    const response = await explain(peer.id, worker.id, await t.tokenFor({ role, ...claims }));
+    const response = await explain(peer.id, worker.id, await t.tokenFor({ role, ...claims(peer.id, worker.id) }));
     expect(errorCode(response)).toBe('FORBIDDEN');
   });
 });
