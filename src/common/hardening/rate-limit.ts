@@ -30,14 +30,37 @@ export interface RateLimitSettings {
   prefix?: string;
 }
 
+/**
+ * Said once per outage, since while it lasts nobody is counted. By code only: an ioredis error can
+ * carry its command's arguments, and those are the keys, which name an address or a subject's hash.
+ */
+function watchOutages(redis: Redis, fastify: FastifyInstance): void {
+  let down = false;
+  redis.on('error', (error: NodeJS.ErrnoException) => {
+    if (down) return;
+    down = true;
+    fastify.log.warn({ code: error.code ?? error.name }, 'rate limit store unreachable: requests pass uncounted');
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    fastify.log.info('rate limit store reachable again');
+  });
+}
+
 /** Registered after authentication, whose verdict it keys on. */
 export async function limitRequestRate(fastify: FastifyInstance, settings: RateLimitSettings): Promise<void> {
   const redis = settings.redisUrl
-    ? new Redis(settings.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false })
+    ? new Redis(settings.redisUrl, {
+        connectTimeout: 1000,
+        maxRetriesPerRequest: 1,
+        // A Redis that holds its connections open but answers nothing would otherwise hold every request.
+        commandTimeout: 500,
+      })
     : undefined;
   if (redis) {
     // A Redis that is down lets requests through (skipOnError) rather than refusing everyone.
-    redis.on('error', () => undefined);
+    watchOutages(redis, fastify);
     fastify.addHook('onClose', async () => {
       redis.disconnect();
     });
