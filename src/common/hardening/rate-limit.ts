@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import type { AuthenticatedRequest } from '../auth/authentication';
@@ -15,9 +15,10 @@ export function isRateLimited(error: unknown): error is Error {
  * a request without a verifiable token counts against its address, so made-up tokens cannot
  * buy fresh limits.
  */
-function callerKey(request: FastifyRequest): string {
+export function callerKey(request: FastifyRequest): string {
   const authentication = (request as unknown as AuthenticatedRequest).authentication;
-  if (authentication?.kind !== 'verified') return `address:${request.ip}`;
+  // As the library's own key does: whoever holds an IPv6 /64 can pick any address in it.
+  if (authentication?.kind !== 'verified') return `address:${normalizeIP(request.ip)}`;
   const { role, subject } = authentication.principal;
   return `subject:${createHash('sha256').update(`${role}\n${subject}`).digest('base64url')}`;
 }
@@ -26,7 +27,7 @@ export interface RateLimitSettings {
   perMinute: number;
   /** Shared by every replica when set; otherwise each process counts on its own. */
   redisUrl?: string;
-  /** Keeps apart deployments (or test runs) sharing one Redis. */
+  /** Keeps apart deployments (or test runs) sharing one Redis; the replicas of one share one count. */
   prefix?: string;
 }
 
