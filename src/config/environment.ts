@@ -35,7 +35,7 @@ const environmentSchema = z
       .default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
     /** How far the identity provider's clock may be from this one, for exp, nbf and iat. */
     TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
-    /** Requests per minute one caller (one token, or one address without a token) may send. */
+    /** Requests per minute one caller may send: a verified subject, whichever of its tokens it sends; else an address. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),

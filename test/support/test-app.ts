@@ -44,6 +44,8 @@ export interface TestAppOptions {
   role?: AppRole;
   /** Default: REDIS_URL; null forces the queue onto PostgreSQL. */
   redisUrl?: string | null;
+  /** Default: one of this app's own. Replicas of one deployment share theirs, and with it queue and rate limit. */
+  queuePrefix?: string;
   database?: TestDatabase;
 }
 
@@ -51,7 +53,7 @@ export async function startTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp & { database: TestDatabase; queuePrefix: string }> {
   const database: TestDatabase = options.database ?? (await createTestDatabase());
-  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
+  const queuePrefix = options.queuePrefix ?? `test-${randomBytes(4).toString('hex')}`;
   const queries = new QueryCounter();
   const app = await createApp({
     database: { url: database.url, logger: queries },
