@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // The scoring core is plain TypeScript: no framework, ORM or queue.
-    files: ['src/matching/scoring/**/*.ts'],
+    files: ['src/matching/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

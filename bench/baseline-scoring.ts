@@ -2,10 +2,10 @@
  * The scoring rules written the plain way, with Sets and objects, for the benchmark to compare
  * the core against: same rules, none of the core's data layout.
  */
-import { Gender, SupportMode } from '../src/common/profile/profile.enums';
-import { PeerProfile, TagInfo, WorkerProfile } from '../src/matching/scoring/profiles';
-import { MatchFactor } from '../src/matching/scoring/match-factor';
-import { weightsFor } from '../src/matching/scoring/weights';
+import { Gender, SupportMode } from '../src/matching/core/profile.enums';
+import { PeerProfile, TagInfo, WorkerProfile } from '../src/matching/core/profiles';
+import { MatchFactor } from '../src/matching/core/match-factor';
+import { weightsFor } from '../src/matching/core/weights';
 
 export interface BaselineRanked {
   workerId: string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/bootstrap';
+import { createApp } from '../src/app/bootstrap';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';

@@ -4,8 +4,8 @@
  * Usage: npm run bench:scoring [-- --peers 2000 --workers 5000 --seed 7]
  */
 import { parseArgs } from 'node:util';
-import { preparePeer, prepareWorkers, rankCandidates, TaxonomyIndex } from '../src/matching/scoring';
-import { TAGS } from '../src/matching/scoring/testing/fixtures';
+import { preparePeer, prepareWorkers, rankCandidates, TaxonomyIndex } from '../src/matching/core';
+import { TAGS } from '../src/matching/core/testing/fixtures';
 import { BaselineRanked, BaselineScorer } from './baseline-scoring';
 import { generatePeers, generateWorkers, seededRandom } from './population';
 

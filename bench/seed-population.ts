@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PeerProfile, WorkerProfile } from '../src/matching/scoring/profiles';
+import { PeerProfile, WorkerProfile } from '../src/matching/core/profiles';
 
 /** Rows of `count` placeholders for one insert: ($1, $2, ...), ($n+1, ...). */
 function placeholders(rows: number, columns: number): string {

@@ -1,7 +1,7 @@
 /** Writes schema.graphql and the README's access table from the code. Usage: npm run schema:generate */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from '../src/bootstrap';
+import { createApp } from '../src/app/bootstrap';
 import { printServedSchema } from '../src/schema/print-schema';
 import { withAccessTable } from '../src/schema/readme-access-table';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { BODY_LIMIT_BYTES } from '../src/bootstrap';
+import { BODY_LIMIT_BYTES } from '../src/app/bootstrap';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Text that must never come back: every refused body carries it. */

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { RecomputeService } from '../src/matching/jobs/recompute.service';
+import { RecomputeService } from '../src/matching/engine/recompute.service';
 import { SweeperService } from '../src/matching/jobs/sweeper.service';
 import { makePeer, makeSupportWorker } from './support/factories';
 import { waitForJobs } from './support/queue';

@@ -1,5 +1,5 @@
-import { RecomputeService } from '../src/matching/jobs/recompute.service';
-import { MatchingProfilesService } from '../src/matching/profiles/matching-profiles.service';
+import { RecomputeService } from '../src/matching/engine/recompute.service';
+import { MatchingProfilesService } from '../src/matching/engine/matching-profiles.service';
 import { makePeer, makeSupportWorker } from './support/factories';
 import { eventually, waitForJobs } from './support/queue';
 import { errorCode, startTestApp, TestApp } from './support/test-app';

@@ -1,7 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import type { GraphqlContext } from '../common/graphql-context';
+import type { AuditTrail } from './audit-trail';
 import { AuditService } from './audit.service';
+
+/** A request's context with the trail its reads go on, written by the plugin below. */
+export interface AuditedContext extends GraphqlContext {
+  audit: AuditTrail;
+}
 
 const logger = new Logger('Audit');
 
@@ -9,7 +15,7 @@ const logger = new Logger('Audit');
  * Writes the reads a request put on record before its response is sent. If they cannot be
  * written, the caller gets an error instead of the data: nothing is read off the record.
  */
-export function auditFlushPlugin(audit: AuditService): ApolloServerPlugin<GraphqlContext> {
+export function auditFlushPlugin(audit: AuditService): ApolloServerPlugin<AuditedContext> {
   return {
     async requestDidStart() {
       return {

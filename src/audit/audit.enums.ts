@@ -1,5 +1,3 @@
-import { registerEnumType } from '@nestjs/graphql';
-
 export enum AuditAction {
   /** Health information (lived experience, or reasons naming it) was read by someone other than its owner. */
   READ_SENSITIVE = 'READ_SENSITIVE',
@@ -21,6 +19,3 @@ export enum AuditSubject {
   SUGGESTION = 'SUGGESTION',
   MATCH = 'MATCH',
 }
-
-registerEnumType(AuditAction, { name: 'AuditAction' });
-registerEnumType(AuditSubject, { name: 'AuditSubject' });

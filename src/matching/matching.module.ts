@@ -4,7 +4,7 @@ import { ExplanationsService } from './explanations/explanations.service';
 import { MatchResolver } from './matches/match.resolver';
 import { MatchesService } from './matches/matches.service';
 import { PeerMatchingFieldsResolver, SupportWorkerMatchingFieldsResolver } from './profile-fields.resolver';
-import { MatchingProfilesService } from './profiles/matching-profiles.service';
+import { MatchingProfilesService } from './engine/matching-profiles.service';
 import { MatchRequestResolver } from './requests/match-request.resolver';
 import { MatchRequestsService } from './requests/match-requests.service';
 import { SuggestionResolver } from './suggestions/suggestion.resolver';

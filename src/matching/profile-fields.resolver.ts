@@ -6,7 +6,7 @@ import { WORKER_MATCHES } from '../support-workers/support-worker.policies';
 import { SupportWorker } from '../support-workers/support-worker.entity';
 import { PEER_ACTIVE_MATCH, PEER_SUGGESTIONS } from './profile-fields.policies';
 import { Match } from './matches/match.entity';
-import { MatchStatus, SuggestionStatus } from './matching.enums';
+import { MatchStatus, SuggestionStatus } from './core/matching.enums';
 import { MatchesService } from './matches/matches.service';
 import { Suggestion } from './suggestions/suggestion.entity';
 import { SuggestionsService } from './suggestions/suggestions.service';

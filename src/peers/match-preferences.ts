@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { AccessPolicy, REACHABLE } from '../common/access/policy';
-import { Gender, MatchFactor } from '../common/graphql-enums';
+import { Gender } from '../matching/core/profile.enums';
+import { MatchFactor } from '../matching/core/match-factor';
 
 @ObjectType()
 @AccessPolicy(REACHABLE)

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { DomainError } from '../common/errors/domain-error';
-import { locationOf } from '../common/profile/location';
+import { locationOf } from '../profiles/location';
 import { Match } from '../matching/matches/match.entity';
 import { MatchRequest } from '../matching/requests/match-request.entity';
 import { Suggestion } from '../matching/suggestions/suggestion.entity';

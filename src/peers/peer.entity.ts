@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { MatchFactor } from '../common/graphql-enums';
-import { ProfileColumns } from '../common/profile/profile-columns';
+import { MatchFactor } from '../matching/core/match-factor';
+import { ProfileColumns } from '../profiles/profile-columns';
 import { Tag } from '../taxonomy/tag.entity';
 import { Consent } from './consent';
 import { AccessPolicy, REACHABLE } from '../common/access/policy';

@@ -3,7 +3,12 @@ import { definePolicy, PersonRef } from '../common/access/policy';
 import { idArgument } from '../common/access/record-owner';
 import { STAFF } from '../common/access/staff';
 import type { GraphqlContext } from '../common/graphql-context';
-import type { Peer } from './peer.entity';
+
+/** What the rules read of a peer (declared here rather than imported, so the entity can import its rules). */
+interface Peer {
+  id: string;
+  consent: { shareLivedExperienceWithWorkers: boolean };
+}
 
 export const ownPeer = own<Peer, GraphqlContext>(({ source }) => source.id);
 

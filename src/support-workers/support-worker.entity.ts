@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../common/access/policy';
-import { ProfileColumns } from '../common/profile/profile-columns';
+import { ProfileColumns } from '../profiles/profile-columns';
 import { Tag } from '../taxonomy/tag.entity';
 import { WORKER_PROFILE } from './support-worker.policies';
 

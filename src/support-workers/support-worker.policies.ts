@@ -3,7 +3,11 @@ import { definePolicy, PersonRef } from '../common/access/policy';
 import { idArgument } from '../common/access/record-owner';
 import { STAFF } from '../common/access/staff';
 import type { GraphqlContext } from '../common/graphql-context';
-import type { SupportWorker } from './support-worker.entity';
+
+/** What the rules read of a support worker (declared here, so the entity can import its rules). */
+interface SupportWorker {
+  id: string;
+}
 
 const ownWorker = own<SupportWorker, GraphqlContext>(({ source }) => source.id, 'self');
 

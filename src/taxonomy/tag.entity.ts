@@ -1,7 +1,7 @@
 import { AccessPolicy, REACHABLE } from '../common/access/policy';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TagKind } from '../common/graphql-enums';
+import { TagKind } from './tag-kind';
 
 /** A lived experience, interest or cultural background, in a shallow hierarchy (baking under cooking). */
 @ObjectType()

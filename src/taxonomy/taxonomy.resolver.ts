@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { always } from '../common/access/grant';
 import { AccessPolicy, definePolicy } from '../common/access/policy';
-import { TagKind } from '../common/graphql-enums';
+import { TagKind } from './tag-kind';
 import type { GraphqlContext } from '../common/graphql-context';
 import { Tag } from './tag.entity';
 import { TaxonomyService } from './taxonomy.service';

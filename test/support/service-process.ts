@@ -10,12 +10,12 @@ export interface ServiceProcess {
 }
 
 /**
- * `src/main.ts` in a process of its own, as `npm start` runs it, with only the environment given.
+ * `src/app/main.ts` in a process of its own, as `npm start` runs it, with only the environment given.
  * `preload`: modules (paths from the project root) loaded first, to put a fault in place.
  */
 export function startServiceProcess(env: Record<string, string | undefined>, preload: string[] = []): ServiceProcess {
   const required = preload.flatMap((module) => ['-r', `./${module}`]);
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...required, 'src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...required, 'src/app/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
   });

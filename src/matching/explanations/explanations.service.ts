@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { MatchingProfilesService } from '../profiles/matching-profiles.service';
-import { explainPair, PairExplanation, preparePeer, prepareWorkers } from '../scoring';
+import { MatchingProfilesService } from '../engine/matching-profiles.service';
+import { explainPair, PairExplanation, preparePeer, prepareWorkers } from '../core';
 
 @Injectable()
 export class ExplanationsService {

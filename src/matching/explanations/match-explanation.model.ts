@@ -1,9 +1,7 @@
-import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
-import { MatchFactor } from '../../common/graphql-enums';
-import { HardConstraint } from '../scoring';
-
-registerEnumType(HardConstraint, { name: 'HardConstraint' });
+import { MatchFactor } from '../core/match-factor';
+import { HardConstraint } from '../core';
 
 @ObjectType({ description: 'One factor of a score: contributions add up to the score.' })
 @AccessPolicy(REACHABLE)

@@ -6,7 +6,7 @@ import { Job } from 'bullmq';
 import { Environment, parseEnvironment } from '../../config/environment';
 import { FanOutService } from './fan-out.service';
 import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
-import { RecomputeService } from './recompute.service';
+import { RecomputeService } from '../engine/recompute.service';
 import { SweeperService } from './sweeper.service';
 
 // Worker options are fixed when the class is declared, so they are read from the validated environment here.

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MultilineText } from '../../common/validation/text-fields';
-import { MatchEndReason } from '../matching.enums';
+import { MatchEndReason } from '../core/matching.enums';
 
 @ArgsType()
 export class EndMatchArgs {

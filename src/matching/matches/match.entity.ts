@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
 import { MATCH } from './match.policies';
-import { MatchEndReason, MatchStatus } from '../matching.enums';
+import { MatchEndReason, MatchStatus } from '../core/matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { Suggestion } from '../suggestions/suggestion.entity';

@@ -3,7 +3,12 @@ import { definePolicy } from '../../common/access/policy';
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
-import type { Match } from './match.entity';
+
+/** What the rules read of a match (declared here, so the entity can import its rules). */
+interface Match {
+  peerId: string;
+  supportWorkerId: string;
+}
 
 /** A match, ended or not, for both people in it; what of the peer a worker sees is the peer's own rule. */
 export const MATCH = definePolicy<Match, GraphqlContext>('match', {

@@ -7,7 +7,7 @@ import type { Actor } from '../../common/access/actor';
 import { MAX_PAGE_SIZE } from '../../common/pagination/connection';
 import { DomainError } from '../../common/errors/domain-error';
 import { MatchingJobs } from '../jobs/matching-jobs.service';
-import { MatchEndReason, MatchStatus } from '../matching.enums';
+import { MatchEndReason, MatchStatus } from '../core/matching.enums';
 import { Match } from './match.entity';
 
 @Injectable()

@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
 import { MATCH_REQUEST } from './match-request.policies';
-import { MatchRequestStatus } from '../matching.enums';
+import { MatchRequestStatus } from '../core/matching.enums';
 import { Peer } from '../../peers/peer.entity';
 
 /** Intake asked for suggestions for a peer. The row is the source of truth; jobs only carry its peer's id. */

@@ -4,7 +4,11 @@ import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
 import { suggestionList } from '../suggestions/suggestion.policies';
-import type { MatchRequest } from './match-request.entity';
+
+/** What the rules read of a request (declared here, so the entity can import its rules). */
+interface MatchRequest {
+  peerId: string;
+}
 
 export const MATCH_REQUEST = definePolicy<MatchRequest, GraphqlContext>('match request', {
   ...STAFF,

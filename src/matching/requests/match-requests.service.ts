@@ -8,7 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { Peer } from '../../peers/peer.entity';
 import { MatchingJobs } from '../jobs/matching-jobs.service';
 import { Match } from '../matches/match.entity';
-import { MatchRequestStatus, MatchStatus, OPEN_REQUEST_STATUSES } from '../matching.enums';
+import { MatchRequestStatus, MatchStatus, OPEN_REQUEST_STATUSES } from '../core/matching.enums';
 import { MatchRequest } from './match-request.entity';
 
 @Injectable()

@@ -1,5 +1,5 @@
-import { MatchFactor } from '../../common/graphql-enums';
-import { DeclineReason } from '../matching.enums';
+import { MatchFactor } from '../core/match-factor';
+import { DeclineReason } from '../core/matching.enums';
 
 /**
  * Which factor a decline says matters more to this peer. Gender is a preference the peer sets,

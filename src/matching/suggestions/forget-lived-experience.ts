@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { MatchFactor, reasonsWithout, withoutFactors } from '../scoring';
+import { MatchFactor, reasonsWithout, withoutFactors } from '../core';
 import { Suggestion } from './suggestion.entity';
 
 /**

@@ -10,9 +10,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
-import { MatchFactor } from '../../common/graphql-enums';
+import { MatchFactor } from '../core/match-factor';
 import { ScoreComponent } from '../explanations/match-explanation.model';
-import { DeclineReason, SuggestionStatus } from '../matching.enums';
+import { DeclineReason, SuggestionStatus } from '../core/matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { MatchRequest } from '../requests/match-request.entity';

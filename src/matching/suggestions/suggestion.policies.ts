@@ -3,13 +3,18 @@ import { definePolicy, PersonRef, RoleGrants } from '../../common/access/policy'
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
-import {
-  orderWithoutSensitive,
-  reasonsWithoutSensitive,
-  withoutSensitiveFactors,
-  type ScoreComponent,
-} from '../scoring';
-import type { Suggestion } from './suggestion.entity';
+import { orderWithoutSensitive, reasonsWithoutSensitive, withoutSensitiveFactors, type ScoreComponent } from '../core';
+
+/** What the rules read of a suggestion (declared here, so the entity can import its rules). */
+interface Suggestion {
+  id: string;
+  requestId: string;
+  peerId: string;
+  supportWorkerId: string;
+  score: number;
+  reasons: string[];
+  breakdown: ScoreComponent[];
+}
 
 const ownSuggestion = own<Suggestion, GraphqlContext>(({ source }) => source.peerId);
 

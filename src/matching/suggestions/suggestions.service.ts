@@ -16,7 +16,7 @@ import {
   MatchStatus,
   SuggestionStatus,
   VISIBLE_SUGGESTION_STATUSES,
-} from '../matching.enums';
+} from '../core/matching.enums';
 import { MatchRequest } from '../requests/match-request.entity';
 import { NUDGE_LEVELS, NUDGED_FACTOR } from './decline-nudges';
 import { Suggestion } from './suggestion.entity';

@@ -12,8 +12,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Gender, MatchFactor } from '../../common/graphql-enums';
-import { ProfileFieldsInput } from '../../common/profile/dto/profile-fields.input';
+import { Gender } from '../../matching/core/profile.enums';
+import { MatchFactor } from '../../matching/core/match-factor';
+import { ProfileFieldsInput } from '../../profiles/dto/profile-fields.input';
 
 export const MAX_TRAVEL_KM = 500;
 

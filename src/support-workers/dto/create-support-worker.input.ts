@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { ProfileFieldsInput } from '../../common/profile/dto/profile-fields.input';
+import { ProfileFieldsInput } from '../../profiles/dto/profile-fields.input';
 
 export const MAX_CAPACITY = 50;
 export const MAX_SERVICE_RADIUS_KM = 500;

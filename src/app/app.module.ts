@@ -1,0 +1,52 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../common/auth/auth.module';
+import { graphqlConfig } from './graphql/graphql.config';
+import { LoggingModule } from '../common/logging/logging.module';
+import { parseEnvironment } from '../config/environment';
+import { DatabaseModule, DatabaseOptions } from '../database/database.module';
+import { HealthModule } from '../health/health.module';
+import { JobsModule } from '../matching/jobs/jobs.module';
+import { queueConnection, QueueSettings } from '../matching/jobs/queue-connection';
+import { ConsumerModule } from '../matching/consumer.module';
+import { MatchingModule } from '../matching/matching.module';
+import { PeersModule } from '../peers/peers.module';
+import { SupportWorkersModule } from '../support-workers/support-workers.module';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+
+export type AppRole = 'api' | 'worker' | 'all';
+
+export interface AppOptions {
+  database: DatabaseOptions;
+  queue: QueueSettings;
+  /** api: GraphQL over HTTP; worker: the queue consumer, no HTTP; all: both in one process. */
+  role: AppRole;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const serves = options.role !== 'worker';
+    const consumes = options.role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: parseEnvironment }),
+        LoggingModule,
+        DatabaseModule.forRoot(options.database),
+        BullModule.forRoot(queueConnection(options.queue)),
+        JobsModule,
+        AuthModule,
+        ...(serves ? [AuditModule, GraphQLModule.forRootAsync(graphqlConfig), HealthModule] : []),
+        TaxonomyModule,
+        PeersModule,
+        SupportWorkersModule,
+        MatchingModule,
+        ...(consumes ? [ConsumerModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+import { registerEnums } from './graphql/enums';
+import { GraphqlExceptionFilter } from '../common/errors/graphql-exception.filter';
+import { loggerOptions, requestIdOf } from '../common/logging/logger-options';
+import { logRequests } from '../common/logging/request-logging';
+import { limitRequestRate } from '../common/hardening/rate-limit';
+import { authenticate, AuthenticatedRequest } from '../common/auth/authentication';
+import { TokenVerifier } from '../common/auth/token-verifier';
+import { createValidationPipe } from '../common/validation/validation.pipe';
+import { parseEnvironment } from '../config/environment';
+
+/** Requests larger than this are refused before parsing: no legitimate operation comes close. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** The GraphQL API over HTTP (role api), with the queue consumer too (role all). */
+export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+  registerEnums();
+  const environment = parseEnvironment(process.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: loggerOptions(environment.LOG_LEVEL),
+    // Requests are logged once, by logRequests, without what they carry.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
+  const fastify = adapter.getInstance();
+  logRequests(fastify);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+  });
+  // The token is verified once, as the request arrives: the rate limit keys on who it names.
+  const tokens = app.get(TokenVerifier);
+  fastify.addHook('onRequest', async (request) => {
+    (request as unknown as AuthenticatedRequest).authentication = await authenticate(
+      tokens,
+      request.headers.authorization,
+    );
+  });
+  await limitRequestRate(fastify, {
+    perMinute: environment.RATE_LIMIT_PER_MINUTE,
+    redisUrl: options.queue.redisUrl,
+    prefix: options.queue.prefix,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));
+  await app.init();
+  return app;
+}
+
+/** The queue consumer alone, without HTTP (role worker). */
+export async function createConsumer(options: AppOptions): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...options, role: 'worker' }), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  await app.init();
+  return app;
+}

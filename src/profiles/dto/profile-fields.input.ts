@@ -1,0 +1,107 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsISO6391,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+import { Gender, SupportMode } from '../../matching/core/profile.enums';
+import { PersonName } from '../../common/validation/text-fields';
+import { LocationInput } from '../location';
+import { WeeklySlot } from '../weekly-slot';
+
+export const MAX_LANGUAGES = 10;
+export const MAX_TAGS_PER_KIND = 20;
+const TAG_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The bound is read when validating, so a long-running process follows the calendar. */
+function IsNotAFutureYear(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotAFutureYear',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && value <= new Date().getUTCFullYear(),
+      defaultMessage: (args) => `${args?.property ?? 'year'} must not be in the future`,
+    },
+  });
+}
+
+function TagSlugList(): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    ArrayMaxSize(MAX_TAGS_PER_KIND)(target, property);
+    ArrayUnique()(target, property);
+    IsString({ each: true })(target, property);
+    MaxLength(64, { each: true })(target, property);
+    Matches(TAG_SLUG, { each: true, message: `${String(property)} must hold tag slugs such as "panic-attacks"` })(
+      target,
+      property,
+    );
+  };
+}
+
+/** The fields a peer and a support worker are registered with. */
+@InputType({ isAbstract: true })
+export abstract class ProfileFieldsInput {
+  @Field()
+  @PersonName({ maxLength: 100 })
+  displayName!: string;
+
+  @Field(() => Gender, { nullable: true })
+  @IsOptional()
+  @IsEnum(Gender)
+  gender?: Gender | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @IsNotAFutureYear()
+  birthYear?: number | null;
+
+  @Field(() => [String], { description: 'ISO 639-1 codes, the first preferred.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LANGUAGES)
+  @ArrayUnique()
+  @IsISO6391({ each: true, message: 'languages must be ISO 639-1 codes such as "en" or "vi"' })
+  languages!: string[];
+
+  @Field(() => [SupportMode])
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(SupportMode, { each: true })
+  modes!: SupportMode[];
+
+  @Field(() => LocationInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocationInput)
+  location?: LocationInput | null;
+
+  @Field(() => [WeeklySlot], { nullable: true, description: 'When the person is usually available.' })
+  @IsOptional()
+  @ArrayUnique()
+  @IsEnum(WeeklySlot, { each: true })
+  availability?: WeeklySlot[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Tag slugs of kind LIVED_EXPERIENCE.' })
+  @TagSlugList()
+  livedExperiences?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Tag slugs of kind INTEREST.' })
+  @TagSlugList()
+  interests?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Tag slugs of kind CULTURE.' })
+  @TagSlugList()
+  culturalBackgrounds?: string[] | null;
+}
