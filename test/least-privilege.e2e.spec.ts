@@ -436,3 +436,46 @@ describe('the order of suggestions, for whoever may not see lived experience', (
     expect(byRequest[0].score).toBeGreaterThanOrEqual(byRequest[1].score);
   });
 });
+
+describe('a peer’s suggestions', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('list the newest request first and rank within it, a later refill included', async () => {
+    await t.reset();
+    const peer = await makePeer(t);
+    const workers = [await makeSupportWorker(t), await makeSupportWorker(t), await makeSupportWorker(t)];
+    const insertRequest = async (status: string, createdAt: string) =>
+      (
+        await t.dataSource.query(
+          `INSERT INTO match_request (peer_id, status, created_at) VALUES ($1, $2, $3) RETURNING id`,
+          [peer.id, status, createdAt],
+        )
+      )[0].id as string;
+    const older = await insertRequest('CANCELLED', '2026-01-01T00:00:00Z');
+    const newer = await insertRequest('READY', '2026-02-01T00:00:00Z');
+    const suggest = (requestId: string, workerId: string, rank: number, createdAt: string) =>
+      t.dataSource.query(
+        `INSERT INTO suggestion (request_id, peer_id, support_worker_id, rank, score, status, reasons, breakdown, weights, created_at)
+         VALUES ($1, $2, $3, $4, 50, 'DECLINED', '[]', '[]', '{}', $5)`,
+        [requestId, peer.id, workerId, rank, createdAt],
+      );
+    await suggest(older, workers[0].id, 1, '2026-01-01T00:00:00Z');
+    await suggest(newer, workers[0].id, 1, '2026-02-01T00:00:00Z');
+    // A refill written later, ranked below the first.
+    await suggest(newer, workers[1].id, 2, '2026-02-03T00:00:00Z');
+    await suggest(newer, workers[2].id, 3, '2026-02-02T00:00:00Z');
+    const asPeer = await t.tokenFor({ role: 'PEER', peerId: peer.id });
+    const response = await t.gql<{ peer: { suggestions: { rank: number }[] } }>(
+      'query ($id: ID!) { peer(id: $id) { suggestions { rank } } }',
+      { id: peer.id },
+      asPeer,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.peer.suggestions.map((s) => s.rank)).toEqual([1, 2, 3, 1]);
+  });
+});

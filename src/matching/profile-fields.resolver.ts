@@ -16,7 +16,7 @@ import { SuggestionsService } from './suggestions/suggestions.service';
 export class PeerMatchingFieldsResolver {
   constructor(private readonly suggestionsService: SuggestionsService) {}
 
-  @ResolveField(() => [Suggestion], { description: 'Newest first, best first within a set; at most 100.' })
+  @ResolveField(() => [Suggestion], { description: 'The newest request’s first, each request’s by rank; at most 100.' })
   @AccessPolicy(PEER_SUGGESTIONS)
   suggestions(
     @Parent() peer: Peer,

@@ -28,12 +28,18 @@ export class SuggestionsService {
     private readonly jobs: MatchingJobs,
   ) {}
 
+  /** Newest request first, and within a request by rank: a refill made later never jumps ahead of rank 1. */
   forPeer(peerId: string, status?: SuggestionStatus | null): Promise<Suggestion[]> {
-    return this.dataSource.manager.find(Suggestion, {
-      where: { peerId, ...(status ? { status } : {}) },
-      order: { createdAt: 'DESC', rank: 'ASC' },
-      take: MAX_PAGE_SIZE,
-    });
+    const query = this.dataSource.manager
+      .createQueryBuilder(Suggestion, 'suggestion')
+      .innerJoin(MatchRequest, 'request', 'request.id = suggestion.request_id')
+      .where('suggestion.peer_id = :peerId', { peerId })
+      .orderBy('request.created_at', 'DESC')
+      .addOrderBy('suggestion.rank', 'ASC')
+      .addOrderBy('suggestion.created_at', 'DESC')
+      .limit(MAX_PAGE_SIZE);
+    if (status) query.andWhere('suggestion.status = :status', { status });
+    return query.getMany();
   }
 
   /** The request's current suggestions, best first: everything but what was withdrawn or expired. */
