@@ -34,6 +34,7 @@ describe('a consumer process killed mid-job', () => {
       LOG_LEVEL: 'warn',
     };
     let consumer: ServiceProcess | undefined;
+    const heartbeatDir = mkdtempSync(join(tmpdir(), 'peermatch-heartbeat-'));
     try {
       const intake = await t.tokenFor({ role: 'INTAKE' });
       for (let i = 0; i < 150; i++) await makeSupportWorker(t, { interests: ['music', 'art'] });
@@ -49,7 +50,7 @@ describe('a consumer process killed mid-job', () => {
       const afterKill = await counts();
       expect(afterKill.PENDING).toBeGreaterThan(0);
 
-      const heartbeat = join(mkdtempSync(join(tmpdir(), 'peermatch-heartbeat-')), 'worker.heartbeat');
+      const heartbeat = join(heartbeatDir, 'worker.heartbeat');
       consumer = startServiceProcess({ ...workerEnv, HEARTBEAT_FILE: heartbeat });
       await eventually(async () => (await counts()).READY === peers.length, 'every request to reach READY', 90_000);
       // The running consumer says it is alive, for a container health check.
@@ -60,6 +61,7 @@ describe('a consumer process killed mid-job', () => {
       expect(await consumer.exited).toBe(0);
     } finally {
       consumer?.child.kill('SIGKILL');
+      rmSync(heartbeatDir, { recursive: true, force: true });
       await t.close();
     }
   });

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -9,6 +9,7 @@ import { TEMPLATE_DATABASE } from './test-database';
 
 declare global {
   var __EMBEDDED_TEST_DATABASE__: { stop: () => Promise<void> } | undefined;
+  var __PEERMATCH_TEST_RUN_DIR__: string | undefined;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -23,10 +24,16 @@ function withDatabase(url: string, database: string): string {
  * test file copies, so files run in parallel without seeing each other's rows.
  */
 export default async function globalSetup(): Promise<void> {
+  // Everything the run writes to the temporary directory goes under one folder of its own,
+  // removed at teardown: the suite leaves nothing behind. Readable by all, since the embedded
+  // PostgreSQL runs as the postgres user when the suite runs as root.
+  const runDir = await mkdtemp(join(tmpdir(), 'peermatch-test-run-'));
+  await chmod(runDir, 0o755);
+  process.env.TMPDIR = runDir;
+  globalThis.__PEERMATCH_TEST_RUN_DIR__ = runDir;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    // The directory itself is handed to the postgres user, so it is made directly under tmp.
-    const dataDir = await mkdtemp(join(tmpdir(), 'peermatch-test-db-'));
+    const dataDir = await mkdtemp(join(runDir, 'peermatch-test-db-'));
     const embedded = await startEmbeddedPostgres({
       dataDir,
       port: await freePort(),
