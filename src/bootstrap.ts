@@ -6,7 +6,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger } from './common/logging/logger';
 import { AppModule, AppOptions } from './app.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { loggerOptions, requestIdOf } from './common/logging/logger-options';
