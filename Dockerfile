@@ -1,5 +1,6 @@
 # Production image: the same build serves the API (APP_ROLE=api) and consumes the queue (APP_ROLE=worker).
-FROM node:20-bookworm-slim AS build
+# Node 22 LTS, the newest line CI tests (.ci/run): Node 20 is past its end of life, without security fixes.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -9,7 +10,7 @@ COPY migrations ./migrations
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -64,6 +64,7 @@ describe("Apollo Server's own log lines", () => {
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
+        'x-request-id': 'req-apollo-logging-1',
       },
       body: JSON.stringify({
         query: 'mutation ($input: CreatePeerInput!) { createPeer(input: $input) { id } }',
@@ -93,8 +94,24 @@ describe("Apollo Server's own log lines", () => {
       expect.objectContaining({
         level: 50,
         context: 'Apollo',
+        reqId: 'req-apollo-logging-1',
         msg: 'Unexpected error processing request: Error: audit trail unavailable',
       }),
+    );
+    // Nest's own lines go through pino too, those it buffered while the application was built included.
+    expect(lines.map((line) => JSON.parse(line))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          level: 30,
+          context: 'InstanceLoader',
+          msg: 'LoggingModule dependencies initialized',
+        }),
+        expect.objectContaining({
+          level: 30,
+          context: 'NestApplication',
+          msg: 'Nest application successfully started',
+        }),
+      ]),
     );
     expect(started.output()).not.toMatch(/Wilhelmina|Quarrington|psychosis|Bearer|eyJ/);
   });

@@ -16,6 +16,7 @@ const log = pino({ name: 'peermatch' });
 
 async function main(): Promise<void> {
   const environment = parseEnvironment(process.env);
+  log.level = environment.LOG_LEVEL;
   const refusal = startRefusalOf(environment);
   if (refusal) throw new InvalidEnvironmentError(refusal);
   let embedded: EmbeddedDatabase | undefined;
