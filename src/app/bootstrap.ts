@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import { Logger } from './common/logging/logger';
+import { Logger } from '../common/logging/logger';
 import { AppModule, AppOptions } from './app.module';
 import { registerEnums } from './graphql/enums';
 import { GraphqlExceptionFilter } from '../common/errors/graphql-exception.filter';
