@@ -74,19 +74,21 @@ describe('who may see what', () => {
       shareLivedExperienceWithWorkers: true,
     });
     const worker = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: workerId });
-    for (const field of [
-      'location { latitude }',
-      'consent { shareLivedExperienceWithWorkers }',
-      'suggestions { id }',
-    ]) {
-      const response = await t.gql(
-        `query ($id: ID!) { supportWorker(id: $id) { matches { peer { id ${field} } } } }`,
+    const ask = (field: string) =>
+      t.gql<{ supportWorker: { matches: { peer: { id: string } }[] } }>(
+        `query ($id: ID!) { supportWorker(id: $id) { matches { peer { id displayName ${field} } } } }`,
         { id: workerId },
         worker,
       );
+    // The worker does see the peer: what is refused below is the field alone.
+    const seen = await ask('');
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.supportWorker.matches[0].peer.id).toBe(peerId);
+    for (const field of ['location', 'consent', 'suggestions']) {
+      const response = await ask(`${field} { __typename }`);
       expect([field, errorCode(response)]).toEqual([field, 'FORBIDDEN']);
+      expect(response.errors?.[0].path).toEqual(['supportWorker', 'matches', 0, 'peer', field]);
     }
-    expect(peerId).toBeDefined();
   });
 
   it('never shows a peer where a suggested worker lives', async () => {
@@ -213,5 +215,20 @@ describe('who may see what', () => {
       [peerId],
     );
     expect(count).toBe(0);
+  });
+
+  it('cancels the open request of a peer erased while still waiting for a match', async () => {
+    const peer = await makePeer(t, { interests: ['art'] });
+    await makeSupportWorker(t, { interests: ['art'] });
+    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peer.id }, intake);
+    await waitForJobs(t.app);
+    const statuses = () =>
+      t.dataSource.query(`SELECT status FROM match_request WHERE peer_id = $1`, [peer.id]) as Promise<
+        { status: string }[]
+      >;
+    expect(await statuses()).toEqual([{ status: 'READY' }]);
+    const erased = await t.gql('mutation ($id: ID!) { erasePeer(id: $id) }', { id: peer.id }, admin);
+    expect(erased.errors).toBeUndefined();
+    expect(await statuses()).toEqual([{ status: 'CANCELLED' }]);
   });
 });
