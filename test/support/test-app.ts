@@ -12,6 +12,7 @@ import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphqlError {
   message: string;
+  path?: (string | number)[];
   extensions?: { code?: string; [key: string]: unknown };
 }
 
