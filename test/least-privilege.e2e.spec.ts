@@ -14,6 +14,17 @@ interface SuggestionView {
   breakdown: { factor: string; weight: number; value: number; contribution: number }[];
 }
 
+/** Asks for suggestions for a peer and waits until they are computed; the request's id. */
+async function requestComputed(t: TestApp, peerId: string, token: string): Promise<string> {
+  const response = await t.gql<{ requestMatch: { id: string } }>(
+    'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
+    { p: peerId },
+    token,
+  );
+  await waitForJobs(t.app);
+  return response.data!.requestMatch.id;
+}
+
 describe('a scope grants what its name says and nothing more', () => {
   let t: TestApp;
   let intake: string;
@@ -39,13 +50,7 @@ describe('a scope grants what its name says and nothing more', () => {
       interests: ['cooking'],
     });
     await makeSupportWorker(t, { interests: ['cooking'] });
-    const response = await t.gql<{ requestMatch: { id: string } }>(
-      'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
-      { p: peer.id },
-      intake,
-    );
-    await waitForJobs(t.app);
-    return { peerId: peer.id, requestId: response.data!.requestMatch.id };
+    return { peerId: peer.id, requestId: await requestComputed(t, peer.id, intake) };
   }
 
   async function suggestionsAs(token: string, requestId: string): Promise<SuggestionView[]> {
@@ -149,16 +154,11 @@ describe('a scope grants what its name says and nothing more', () => {
       consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: false },
     });
     await makeSupportWorker(t, { livedExperiences: ['panic-attacks'], interests: ['cooking'] });
-    const request = await t.gql<{ requestMatch: { id: string } }>(
-      'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
-      { p: peer.id },
-      intake,
-    );
-    await waitForJobs(t.app);
-    const staffView = await suggestionsAs(intake, request.data!.requestMatch.id);
+    const requestId = await requestComputed(t, peer.id, intake);
+    const staffView = await suggestionsAs(intake, requestId);
     expect(staffView[0].breakdown.map((c) => c.factor)).toContain('LIVED_EXPERIENCE');
     const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });
-    const serviceView = await suggestionsAs(service, request.data!.requestMatch.id);
+    const serviceView = await suggestionsAs(service, requestId);
     expect(serviceView[0].breakdown.map((c) => c.factor)).not.toContain('LIVED_EXPERIENCE');
   });
 });
@@ -175,8 +175,7 @@ describe('a support worker reads a peer only through an active match of their ow
   afterAll(() => t.close());
 
   async function match(peerId: string, workerId: string): Promise<string> {
-    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peerId }, intake);
-    await waitForJobs(t.app);
+    await requestComputed(t, peerId, intake);
     const [{ id }] = await t.dataSource.query(
       `SELECT id FROM suggestion WHERE peer_id = $1 AND support_worker_id = $2 AND status = 'OPEN'`,
       [peerId, workerId],
@@ -316,8 +315,7 @@ describe('what a change may answer, and with whose token', () => {
   async function activeMatch() {
     const peer = await makePeer(t, { displayName: 'Robin', consent: CONSENT });
     const worker = await makeSupportWorker(t);
-    await t.gql('mutation ($p: ID!) { requestMatch(peerId: $p) { id } }', { p: peer.id }, intake);
-    await waitForJobs(t.app);
+    await requestComputed(t, peer.id, intake);
     const [{ id }] = await t.dataSource.query(`SELECT id FROM suggestion WHERE peer_id = $1`, [peer.id]);
     const accepted = await t.gql<{ acceptSuggestion: { id: string } }>(
       'mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }',
@@ -406,18 +404,13 @@ describe('the order of suggestions, for whoever may not see lived experience', (
     // Ranked first on lived experience and culture alone; second shares only an interest.
     await makeSupportWorker(t, { livedExperiences: ['panic-attacks'], culturalBackgrounds: ['greek'] });
     await makeSupportWorker(t, { interests: ['cooking'] });
-    const request = await t.gql<{ requestMatch: { id: string } }>(
-      'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }',
-      { p: peer.id },
-      intake,
-    );
-    await waitForJobs(t.app);
+    const requestId = await requestComputed(t, peer.id, intake);
     const QUERY = `query ($id: ID!) { matchRequest(id: $id) { suggestions { id rank score } }
       peerSide: matchRequest(id: $id) { peer { suggestions { id rank score } } } }`;
     type View = { id: string; rank: number; score: number }[];
     const staff = await t.gql<{ matchRequest: { suggestions: View } }>(
       QUERY.split('peerSide')[0] + '}',
-      { id: request.data!.requestMatch.id },
+      { id: requestId },
       intake,
     );
     const fullOrder = staff.data!.matchRequest.suggestions;
@@ -427,7 +420,7 @@ describe('the order of suggestions, for whoever may not see lived experience', (
     const service = await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' });
     const redacted = await t.gql<{ matchRequest: { suggestions: View }; peerSide: { peer: { suggestions: View } } }>(
       QUERY,
-      { id: request.data!.requestMatch.id },
+      { id: requestId },
       service,
     );
     const byRequest = redacted.data!.matchRequest.suggestions;
