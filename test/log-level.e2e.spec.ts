@@ -1,23 +1,9 @@
 import { signDevelopmentToken } from '../src/common/auth/development-token';
 import { freePort } from './support/free-port';
-import { ServiceProcess, startServiceProcess } from './support/service-process';
+import { startServiceProcess, waitUntilReady } from './support/service-process';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const SECRET = 'log-level-test-secret-of-32-characters';
-
-async function waitUntilReady(port: number, started: ServiceProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`not ready within 60 s:\n${started.output()}`);
-}
 
 // A process of its own: the start script, Fastify, Nest and Apollo Server each hold a logger,
 // and only the real process's output shows that LOG_LEVEL reaches all of them.

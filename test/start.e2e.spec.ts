@@ -7,22 +7,8 @@ import { Client } from 'pg';
 import { signDevelopmentToken } from '../src/common/auth/development-token';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/environment';
 import { freePort } from './support/free-port';
-import { ServiceProcess, startServiceProcess } from './support/service-process';
+import { ServiceProcess, startServiceProcess, waitUntilReady } from './support/service-process';
 import { createTestDatabase } from './support/test-database';
-
-async function waitUntilReady(port: number, started: ServiceProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`not ready within 60 s:\n${started.output()}`);
-}
 
 async function acceptsConnections(port: number): Promise<boolean> {
   const client = new Client({

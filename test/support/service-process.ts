@@ -25,3 +25,18 @@ export function startServiceProcess(env: Record<string, string | undefined>, pre
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
+
+/** Resolves once the process answers /health/ready on `port`; fails with its output if it exits or is not ready in 60 s. */
+export async function waitUntilReady(port: number, started: ServiceProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`not ready within 60 s:\n${started.output()}`);
+}
