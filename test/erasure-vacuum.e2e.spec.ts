@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';
-import { ERASED_NAME, ERASED_TABLES, PeerErasureService } from '../src/peers/peer-erasure.service';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ERASED_NAME, ERASED_TABLES, PeerErasureService } from '../src/privacy/peer-erasure.service';
 import { makePeer, makeSupportWorker } from './support/factories';
 import { eventually, waitForJobs } from './support/queue';
 import { startTestApp } from './support/test-app';
@@ -137,8 +137,7 @@ describe('erasure and the row versions it leaves', () => {
 
     it('still erases, and warns naming tables only', async () => {
       const peerId = await storedPeer();
-      const jobs = { fanOut: async () => true } as unknown as MatchingJobs;
-      const erasure = new PeerErasureService(limited, jobs);
+      const erasure = new PeerErasureService(limited, t.app.get(EventEmitter2));
       const warn = jest.spyOn(Logger.prototype, 'warn');
       try {
         await erasure.erase(peerId, {

@@ -158,6 +158,25 @@ describe('suggestions that stay fresh', () => {
     expect((await settled(await requestFor(peer.id))).status).toBe('READY');
   });
 
+  it('takes a worker who became full out of other peers’ suggestions, and offers the place again once freed', async () => {
+    const first = await makePeer(t);
+    const second = await makePeer(t);
+    const worker = await makeSupportWorker(t, { capacity: 1 });
+    const firstView = await settled(await requestFor(first.id));
+    const secondRequest = await requestFor(second.id);
+    expect((await settled(secondRequest)).suggestions.map((s) => s.supportWorker.id)).toEqual([worker.id]);
+
+    const firstToken = await t.tokenFor({ role: 'PEER', peerId: first.id });
+    const match = await t.gql<{ acceptSuggestion: { id: string } }>(ACCEPT, { id: firstView.suggestions[0].id }, firstToken);
+    await eventually(async () => (await settled(secondRequest)).status === 'NO_CANDIDATES', 'the full worker to leave');
+
+    await t.gql(END, { id: match.data!.acceptSuggestion.id, reason: 'PEER_CHOICE' }, firstToken);
+    await eventually(async () => {
+      const view = await settled(secondRequest);
+      return view.status === 'READY' && view.suggestions[0]?.supportWorker.id === worker.id;
+    }, 'the freed place to be offered again');
+  });
+
   it('lets a peer act only on their own suggestions', async () => {
     const peer = await makePeer(t);
     const other = await makePeer(t);

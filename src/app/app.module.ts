@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../common/auth/auth.module';
@@ -11,9 +12,10 @@ import { DatabaseModule, DatabaseOptions } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../matching/jobs/jobs.module';
 import { queueConnection, QueueSettings } from '../matching/jobs/queue-connection';
-import { ConsumerModule } from '../matching/consumer.module';
+import { ConsumerModule } from '../matching/jobs/consumer.module';
 import { MatchingModule } from '../matching/matching.module';
 import { PeersModule } from '../peers/peers.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { SupportWorkersModule } from '../support-workers/support-workers.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 
@@ -36,6 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: parseEnvironment }),
         LoggingModule,
+        EventEmitterModule.forRoot(),
         DatabaseModule.forRoot(options.database),
         BullModule.forRoot(queueConnection(options.queue)),
         JobsModule,
@@ -45,6 +48,7 @@ export class AppModule {
         PeersModule,
         SupportWorkersModule,
         MatchingModule,
+        PrivacyModule,
         ...(consumes ? [ConsumerModule] : []),
       ],
     };

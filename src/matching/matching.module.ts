@@ -1,30 +1,35 @@
 import { Module } from '@nestjs/common';
 import { ExplanationsResolver } from './explanations/explanations.resolver';
 import { ExplanationsService } from './explanations/explanations.service';
+import { ActiveMatchAdmission } from './matches/active-match-admission';
+import { PeerMatchResolver, SupportWorkerMatchesResolver } from './matches/match-fields.resolver';
 import { MatchResolver } from './matches/match.resolver';
 import { MatchesService } from './matches/matches.service';
-import { PeerMatchingFieldsResolver, SupportWorkerMatchingFieldsResolver } from './profile-fields.resolver';
-import { MatchingProfilesService } from './engine/matching-profiles.service';
+import { EngineModule } from './engine/engine.module';
 import { MatchRequestResolver } from './requests/match-request.resolver';
 import { MatchRequestsService } from './requests/match-requests.service';
+import { RequestAdmission } from './requests/request-admission';
+import { MatchRequestSuggestionsResolver, PeerSuggestionsResolver } from './suggestions/suggestion-lists.resolver';
 import { SuggestionResolver } from './suggestions/suggestion.resolver';
 import { SuggestionsService } from './suggestions/suggestions.service';
 
 /** The GraphQL side of matching: requests, suggestions, matches, explanations. */
 @Module({
+  imports: [EngineModule],
   providers: [
-    MatchingProfilesService,
     ExplanationsService,
     ExplanationsResolver,
     MatchRequestsService,
     MatchRequestResolver,
+    { provide: RequestAdmission, useClass: ActiveMatchAdmission },
     SuggestionsService,
     SuggestionResolver,
+    PeerSuggestionsResolver,
+    MatchRequestSuggestionsResolver,
     MatchesService,
     MatchResolver,
-    PeerMatchingFieldsResolver,
-    SupportWorkerMatchingFieldsResolver,
+    PeerMatchResolver,
+    SupportWorkerMatchesResolver,
   ],
-  exports: [MatchingProfilesService],
 })
 export class MatchingModule {}

@@ -64,7 +64,7 @@ export const PEER_SENSITIVE = definePolicy<Peer, GraphqlContext>(
 );
 
 /** The caller is the peer an argument names. */
-const peerNamedBy = (argument: string) =>
+export const peerNamedBy = (argument: string) =>
   own<unknown, GraphqlContext>(({ args }) => idArgument(args[argument], argument));
 
 export const READ_PEER = definePolicy<unknown, GraphqlContext>(
@@ -76,19 +76,3 @@ export const READ_PEER = definePolicy<unknown, GraphqlContext>(
 export const LIST_PEERS = definePolicy('peers', { ...STAFF, SERVICE: scope('profiles:read') });
 
 export const WRITE_PEER = definePolicy('write peer', { ...STAFF, SERVICE: scope('profiles:write') });
-
-export const ERASE_PEER = definePolicy<unknown, GraphqlContext>(
-  'erasePeer',
-  { ADMIN: STAFF.ADMIN, PEER: peerNamedBy('id') },
-  { hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.id)}` } },
-);
-
-/** A copy of all that is held about a peer: for them and for staff; every export is on record. */
-export const EXPORT_PEER_DATA = definePolicy<unknown, GraphqlContext>(
-  'exportPeerData',
-  { ...STAFF, PEER: peerNamedBy('peerId') },
-  {
-    hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.peerId)}` },
-    audit: { action: 'EXPORT', persons: ({ args }) => [{ type: 'PEER', id: String(args.peerId).toLowerCase() }] },
-  },
-);

@@ -11,17 +11,7 @@ import { Tag } from '../taxonomy/tag.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
-import { PeerErasureService } from './peer-erasure.service';
-import { PeerExportService } from './peer-export.service';
-import {
-  ERASE_PEER,
-  EXPORT_PEER_DATA,
-  LIST_PEERS,
-  PEER_PRIVATE,
-  PEER_SENSITIVE,
-  READ_PEER,
-  WRITE_PEER,
-} from './peer.policies';
+import { LIST_PEERS, PEER_PRIVATE, PEER_SENSITIVE, READ_PEER, WRITE_PEER } from './peer.policies';
 import { PeersService } from './peers.service';
 
 @ObjectType()
@@ -29,11 +19,7 @@ export class PeerConnection extends ConnectionOf(Peer, 'Peer') {}
 
 @Resolver(() => Peer)
 export class PeerResolver {
-  constructor(
-    private readonly peersService: PeersService,
-    private readonly erasure: PeerErasureService,
-    private readonly exports: PeerExportService,
-  ) {}
+  constructor(private readonly peersService: PeersService) {}
 
   @Query(() => Peer, { nullable: true, description: 'Null when there is no such peer, or it is not yours to see.' })
   @AccessPolicy(READ_PEER)
@@ -45,15 +31,6 @@ export class PeerResolver {
   @AccessPolicy(LIST_PEERS)
   peers(@Args() page: PageArgs): Promise<Connection<Peer>> {
     return this.peersService.list(page);
-  }
-
-  @Query(() => String, {
-    description:
-      'A JSON document of all that is held about the peer: profile, consents, requests, suggestions, matches, notes, and who read their health information.',
-  })
-  @AccessPolicy(EXPORT_PEER_DATA)
-  async exportPeerData(@Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string): Promise<string> {
-    return JSON.stringify(await this.exports.export(peerId), null, 2);
   }
 
   @Mutation(() => Peer)
@@ -70,19 +47,6 @@ export class PeerResolver {
     @CurrentActor() actor: Actor,
   ): Promise<Peer> {
     return this.peersService.update(id, input, actor);
-  }
-
-  @Mutation(() => Boolean, {
-    description:
-      'Erases the peer’s name, demographics, lived experience, interests and notes for good. Anonymous requests, suggestions and matches stay for reports.',
-  })
-  @AccessPolicy(ERASE_PEER)
-  async erasePeer(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<boolean> {
-    await this.erasure.erase(id, actor);
-    return true;
   }
 
   @ResolveField(() => Location, { nullable: true })

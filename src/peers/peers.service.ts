@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditSubject } from '../audit/audit.enums';
 import { recordChange } from '../audit/change-record';
 import type { Actor } from '../common/access/actor';
 import { Connection, PageArgs } from '../common/pagination/connection';
-import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
-import { forgetLivedExperience } from '../matching/suggestions/forget-lived-experience';
 import { ProfileStore } from '../profiles/profile-store';
 import { applyProfileFields } from '../profiles/profile-writer';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -14,6 +13,7 @@ import { ConsentRecord } from './consent-record.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
+import { PeerConsentWithdrawn, PeerProfileChanged } from './peer.events';
 
 const NO_CONSENT = { useLivedExperienceForMatching: false, shareLivedExperienceWithWorkers: false };
 
@@ -36,6 +36,13 @@ function sameConsent(a: Peer['consent'], b: Peer['consent']): boolean {
   );
 }
 
+/** Withdrawing use forgets more than withdrawing sharing, so it wins when both go at once. */
+function withdrawnConsent(before: Peer['consent'], after: Peer['consent']): 'use' | 'sharing' | null {
+  if (before.useLivedExperienceForMatching && !after.useLivedExperienceForMatching) return 'use';
+  if (before.shareLivedExperienceWithWorkers && !after.shareLivedExperienceWithWorkers) return 'sharing';
+  return null;
+}
+
 @Injectable()
 export class PeersService {
   private readonly store: ProfileStore<Peer, UpdatePeerInput>;
@@ -43,7 +50,7 @@ export class PeersService {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     taxonomy: TaxonomyService,
-    private readonly jobs: MatchingJobs,
+    private readonly events: EventEmitter2,
   ) {
     this.store = new ProfileStore(dataSource, taxonomy, {
       entity: Peer,
@@ -78,15 +85,14 @@ export class PeersService {
     const peer = await this.store.update(id, input, async (manager, saved, before) => {
       if (before && !sameConsent(before.consent, saved.consent)) {
         await this.recordConsent(manager, saved, actor);
-        if (before.consent.useLivedExperienceForMatching && !saved.consent.useLivedExperienceForMatching) {
-          await forgetLivedExperience(manager, saved.id, 'use');
-        } else if (before.consent.shareLivedExperienceWithWorkers && !saved.consent.shareLivedExperienceWithWorkers) {
-          await forgetLivedExperience(manager, saved.id, 'sharing');
+        const withdrawn = withdrawnConsent(before.consent, saved.consent);
+        if (withdrawn) {
+          await this.events.emitAsync(PeerConsentWithdrawn.NAME, new PeerConsentWithdrawn(manager, saved.id, withdrawn));
         }
       }
       await recordChange(manager, actor, this.change(AuditAction.UPDATE, saved));
     });
-    await this.jobs.recompute([id]);
+    await this.events.emitAsync(PeerProfileChanged.NAME, new PeerProfileChanged(id));
     return peer;
   }
 

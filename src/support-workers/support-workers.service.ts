@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditSubject } from '../audit/audit.enums';
 import { recordChange } from '../audit/change-record';
 import type { Actor } from '../common/access/actor';
 import { Connection, PageArgs } from '../common/pagination/connection';
-import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
 import { ProfileStore } from '../profiles/profile-store';
 import { applyProfileFields } from '../profiles/profile-writer';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { CreateSupportWorkerInput } from './dto/create-support-worker.input';
 import { UpdateSupportWorkerInput } from './dto/update-support-worker.input';
 import { SupportWorker } from './support-worker.entity';
+import { SupportWorkerChanged } from './support-worker.events';
 
 function applySupportWorkerFields(worker: SupportWorker, input: UpdateSupportWorkerInput): void {
   applyProfileFields(worker, input);
@@ -27,7 +28,7 @@ export class SupportWorkersService {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     taxonomy: TaxonomyService,
-    private readonly jobs: MatchingJobs,
+    private readonly events: EventEmitter2,
   ) {
     this.store = new ProfileStore(dataSource, taxonomy, {
       entity: SupportWorker,
@@ -53,7 +54,7 @@ export class SupportWorkersService {
     const worker = await this.store.create(input, (manager, saved) =>
       recordChange(manager, actor, this.change(AuditAction.CREATE, saved)),
     );
-    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId: worker.id });
+    await this.changed(worker.id);
     return worker;
   }
 
@@ -62,8 +63,12 @@ export class SupportWorkersService {
     const worker = await this.store.update(id, input, (manager, saved) =>
       recordChange(manager, actor, this.change(AuditAction.UPDATE, saved)),
     );
-    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId: id });
+    await this.changed(id);
     return worker;
+  }
+
+  private async changed(supportWorkerId: string): Promise<void> {
+    await this.events.emitAsync(SupportWorkerChanged.NAME, new SupportWorkerChanged(supportWorkerId));
   }
 
   private change(action: AuditAction, worker: SupportWorker) {

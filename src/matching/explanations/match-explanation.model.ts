@@ -1,17 +1,7 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
-import { MatchFactor } from '../core/match-factor';
-import { HardConstraint } from '../core';
-
-@ObjectType({ description: 'One factor of a score: contributions add up to the score.' })
-@AccessPolicy(REACHABLE)
-export class ScoreComponent {
-  @Field(() => MatchFactor) factor!: MatchFactor;
-  @Field(() => Float, { description: 'Share of the weight of the factors that apply (they add up to 1).' })
-  weight!: number;
-  @Field(() => Float, { description: '0..1' }) value!: number;
-  @Field(() => Float, { description: 'weight x value x 100' }) contribution!: number;
-}
+import { HardConstraint, type ScoreComponent } from '../core';
+import { ScoreComponentModel } from '../suggestions/score-component.model';
 
 @ObjectType({ description: 'Why a support worker is, or is not, suggested to a peer.' })
 @AccessPolicy(REACHABLE)
@@ -19,6 +9,6 @@ export class MatchExplanation {
   @Field() eligible!: boolean;
   @Field(() => [HardConstraint]) excludedBy!: HardConstraint[];
   @Field(() => Float, { nullable: true, description: '0..100; null when not eligible.' }) score!: number | null;
-  @Field(() => [ScoreComponent]) breakdown!: ScoreComponent[];
+  @Field(() => [ScoreComponentModel]) breakdown!: ScoreComponent[];
   @Field(() => [String]) reasons!: string[];
 }

@@ -1,13 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MatchingJobs } from './matching-jobs.service';
+import { RecomputeTriggers } from './recompute-triggers';
 import { MATCHING_QUEUE } from './queue-names';
 
-/** The matching queue and its producer, for every process that enqueues work. */
-@Global()
+/** The matching queue, its producer and what turns committed changes into jobs, for every process. */
 @Module({
   imports: [BullModule.registerQueue({ name: MATCHING_QUEUE })],
-  providers: [MatchingJobs],
+  providers: [MatchingJobs, RecomputeTriggers],
   exports: [MatchingJobs, BullModule],
 })
 export class JobsModule {}

@@ -3,6 +3,8 @@ import { definePolicy } from '../../common/access/policy';
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
+import type { Peer } from '../../peers/peer.entity';
+import { inTheirActiveMatch, ownPeer } from '../../peers/peer.policies';
 
 /** What the rules read of a match (declared here, so the entity can import its rules). */
 interface Match {
@@ -34,3 +36,11 @@ export const END_MATCH = definePolicy<unknown, GraphqlContext>(
   },
   { hidden: { reason: 'MATCH_NOT_FOUND', message: (args) => `No match with id ${String(args.id)}` } },
 );
+
+/** The peer's current match: a worker sees it only when it is theirs. */
+export const PEER_ACTIVE_MATCH = definePolicy<Peer, GraphqlContext>('peer active match', {
+  ...STAFF,
+  PEER: ownPeer,
+  SERVICE: scope('matches:read'),
+  SUPPORT_WORKER: inTheirActiveMatch,
+});

@@ -1,9 +1,11 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '../../common/access/actor';
 import { AccessPolicy } from '../../common/access/policy';
 import type { GraphqlContext } from '../../common/graphql-context';
+import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
+import { CHOOSE_SUGGESTION } from '../suggestions/suggestion.policies';
 import { EndMatchArgs } from './end-match.args';
 import { Match } from './match.entity';
 import { END_MATCH } from './match.policies';
@@ -12,6 +14,15 @@ import { MatchesService } from './matches.service';
 @Resolver(() => Match)
 export class MatchResolver {
   constructor(private readonly matches: MatchesService) {}
+
+  @Mutation(() => Match, { description: 'The peer takes this suggestion. Repeating it returns the same match.' })
+  @AccessPolicy(CHOOSE_SUGGESTION)
+  acceptSuggestion(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<Match> {
+    return this.matches.accept(id, actor);
+  }
 
   @Mutation(() => Match, { description: 'Ends an active match and frees the worker’s place.' })
   @AccessPolicy(END_MATCH)

@@ -3,7 +3,6 @@ import { definePolicy } from '../../common/access/policy';
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
-import { suggestionList } from '../suggestions/suggestion.policies';
 
 /** What the rules read of a request (declared here, so the entity can import its rules). */
 interface MatchRequest {
@@ -27,7 +26,5 @@ export const READ_MATCH_REQUEST = definePolicy<unknown, GraphqlContext>(
   },
   { hidden: 'null' },
 );
-
-export const MATCH_REQUEST_SUGGESTIONS = suggestionList<MatchRequest>('match request suggestions', MATCH_REQUEST.roles);
 
 export const REQUEST_MATCH = definePolicy('requestMatch', { ...STAFF, SERVICE: scope('matches:write') });

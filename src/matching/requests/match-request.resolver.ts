@@ -4,18 +4,13 @@ import { AccessPolicy } from '../../common/access/policy';
 import type { GraphqlContext } from '../../common/graphql-context';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { Peer } from '../../peers/peer.entity';
-import { Suggestion } from '../suggestions/suggestion.entity';
-import { SuggestionsService } from '../suggestions/suggestions.service';
 import { MatchRequest } from './match-request.entity';
-import { MATCH_REQUEST_SUGGESTIONS, READ_MATCH_REQUEST, REQUEST_MATCH } from './match-request.policies';
+import { READ_MATCH_REQUEST, REQUEST_MATCH } from './match-request.policies';
 import { MatchRequestsService } from './match-requests.service';
 
 @Resolver(() => MatchRequest)
 export class MatchRequestResolver {
-  constructor(
-    private readonly requests: MatchRequestsService,
-    private readonly suggestionsService: SuggestionsService,
-  ) {}
+  constructor(private readonly requests: MatchRequestsService) {}
 
   @Mutation(() => MatchRequest, {
     description: 'Asks for suggestions for a peer: PENDING at once, READY or NO_CANDIDATES once computed.',
@@ -37,13 +32,5 @@ export class MatchRequestResolver {
   @ResolveField(() => Peer)
   async peer(@Parent() request: MatchRequest, @Context() context: GraphqlContext): Promise<Peer | null> {
     return context.loaders.peerById.load(request.peerId);
-  }
-
-  @ResolveField(() => [Suggestion], {
-    description: 'Ordered by rank; withdrawn and expired ones left out; at most 100.',
-  })
-  @AccessPolicy(MATCH_REQUEST_SUGGESTIONS)
-  suggestions(@Parent() request: MatchRequest): Promise<Suggestion[]> {
-    return this.suggestionsService.forRequest(request.id);
   }
 }

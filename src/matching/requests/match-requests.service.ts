@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditAction, AuditSubject } from '../../audit/audit.enums';
@@ -6,20 +7,21 @@ import { recordChange } from '../../audit/change-record';
 import type { Actor } from '../../common/access/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Peer } from '../../peers/peer.entity';
-import { MatchingJobs } from '../jobs/matching-jobs.service';
-import { Match } from '../matches/match.entity';
-import { MatchRequestStatus, MatchStatus, OPEN_REQUEST_STATUSES } from '../core/matching.enums';
+import { MatchRequestStatus, OPEN_REQUEST_STATUSES } from '../core/matching.enums';
 import { MatchRequest } from './match-request.entity';
+import { MatchRequested } from './match-request.events';
+import { RequestAdmission } from './request-admission';
 
 @Injectable()
 export class MatchRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: MatchingJobs,
+    private readonly events: EventEmitter2,
+    private readonly admission: RequestAdmission,
   ) {}
 
   /**
-   * Stores a PENDING request and, once committed, enqueues its computation. A peer with an
+   * Stores a PENDING request and, once committed, asks for its computation. A peer with an
    * open request gets that request back; a peer already in an active match cannot ask.
    */
   async request(peerId: string, actor: Actor): Promise<MatchRequest> {
@@ -27,9 +29,7 @@ export class MatchRequestsService {
       // Locking the peer serialises concurrent requests for them.
       const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
       if (!peer || peer.erasedAt) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);
-      if (await manager.exists(Match, { where: { peerId, status: MatchStatus.ACTIVE } })) {
-        throw new DomainError('PEER_ALREADY_MATCHED', 'This peer already has an active match; end it first');
-      }
+      await this.admission.admit(manager, peerId);
       const open = await manager.findOne(MatchRequest, { where: { peerId, status: In([...OPEN_REQUEST_STATUSES]) } });
       const request =
         open ?? (await manager.save(manager.create(MatchRequest, { peerId, status: MatchRequestStatus.PENDING })));
@@ -41,7 +41,7 @@ export class MatchRequestsService {
       });
       return { request, created: !open };
     });
-    if (created) await this.jobs.recompute([peerId]);
+    if (created) await this.events.emitAsync(MatchRequested.NAME, new MatchRequested(peerId));
     return request;
   }
 

@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
 import { MatchFactor } from '../core/match-factor';
-import { ScoreComponent } from '../explanations/match-explanation.model';
+import type { ScoreComponent } from '../core';
 import { DeclineReason, SuggestionStatus } from '../core/matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';

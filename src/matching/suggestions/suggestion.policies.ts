@@ -3,6 +3,9 @@ import { definePolicy, PersonRef, RoleGrants } from '../../common/access/policy'
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
+import { ownPeer } from '../../peers/peer.policies';
+import type { Peer } from '../../peers/peer.entity';
+import { MATCH_REQUEST } from '../requests/match-request.policies';
 import { orderWithoutSensitive, reasonsWithoutSensitive, withoutSensitiveFactors, type ScoreComponent } from '../core';
 
 /** What the rules read of a suggestion (declared here, so the entity can import its rules). */
@@ -79,7 +82,7 @@ export function inRedactedOrder(suggestions: readonly Suggestion[]): Suggestion[
   return [...byRequest.values()].flatMap((group) => orderWithoutSensitive(group));
 }
 
-export function suggestionList<Source>(name: string, readers: RoleGrants<Source, GraphqlContext>) {
+function suggestionList<Source>(name: string, readers: RoleGrants<Source, GraphqlContext>) {
   return definePolicy<Source, GraphqlContext>(name, readers, {
     redacted: {
       fullView: LIST_FULL_VIEW as RoleGrants<Source, GraphqlContext>,
@@ -87,6 +90,15 @@ export function suggestionList<Source>(name: string, readers: RoleGrants<Source,
     },
   });
 }
+
+/** What was suggested to a peer: never for workers. */
+export const PEER_SUGGESTIONS = suggestionList<Peer>('peer suggestions', {
+  ...STAFF,
+  PEER: ownPeer,
+  SERVICE: scope('matches:read'),
+});
+
+export const MATCH_REQUEST_SUGGESTIONS = suggestionList('match request suggestions', MATCH_REQUEST.roles);
 
 const suggestionOwner = own<unknown, GraphqlContext>(({ args, context }) =>
   ownerOfRecord(context.loaders.suggestionById, args.id, 'id', (suggestion) => suggestion.peerId),

@@ -1,12 +1,11 @@
-import { Args, Context, Float, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, type Actor } from '../../common/access/actor';
 import { AccessPolicy } from '../../common/access/policy';
 import type { GraphqlContext } from '../../common/graphql-context';
-import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
-import { ScoreComponent } from '../explanations/match-explanation.model';
-import { Match } from '../matches/match.entity';
+import type { ScoreComponent } from '../core';
+import { ScoreComponentModel } from './score-component.model';
 import { DeclineSuggestionArgs } from './decline-suggestion.args';
 import { Suggestion } from './suggestion.entity';
 import { CHOOSE_SUGGESTION, SUGGESTION_BREAKDOWN, SUGGESTION_REASONS, SUGGESTION_SCORE } from './suggestion.policies';
@@ -15,15 +14,6 @@ import { SuggestionsService } from './suggestions.service';
 @Resolver(() => Suggestion)
 export class SuggestionResolver {
   constructor(private readonly suggestions: SuggestionsService) {}
-
-  @Mutation(() => Match, { description: 'The peer takes this suggestion. Repeating it returns the same match.' })
-  @AccessPolicy(CHOOSE_SUGGESTION)
-  acceptSuggestion(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<Match> {
-    return this.suggestions.accept(id, actor);
-  }
 
   @Mutation(() => Suggestion, {
     description: 'The peer turns this suggestion down; that worker is not suggested again.',
@@ -50,7 +40,7 @@ export class SuggestionResolver {
     return suggestion.score;
   }
 
-  @ResolveField(() => [ScoreComponent], { description: 'Redacted as the score is.' })
+  @ResolveField(() => [ScoreComponentModel], { description: 'Redacted as the score is.' })
   @AccessPolicy(SUGGESTION_BREAKDOWN)
   breakdown(@Parent() suggestion: Suggestion): ScoreComponent[] {
     return suggestion.breakdown;

@@ -5,19 +5,22 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { DomainError } from '../common/errors/domain-error';
 import { locationOf } from '../profiles/location';
 import { Match } from '../matching/matches/match.entity';
+import { ConsentRecord } from '../peers/consent-record.entity';
+import { Peer } from '../peers/peer.entity';
 import { MatchRequest } from '../matching/requests/match-request.entity';
 import { Suggestion } from '../matching/suggestions/suggestion.entity';
-import { SupportWorker } from '../support-workers/support-worker.entity';
 import { TagKind } from '../taxonomy/tag-kind';
-import { Tag } from '../taxonomy/tag.entity';
-import { ConsentRecord } from './consent-record.entity';
-import { Peer } from './peer.entity';
 
 /**
  * The peer's copy of all that is held about them (their right of access): profile, consents
  * with when and by whom each was recorded, requests, suggestions with their reasons, matches,
  * their own notes, and the record of who read or changed their information.
  */
+/** Only the worker's name: the rest of their profile is theirs, not the peer's. */
+function workerOf(row: Suggestion | Match): { id: string; displayName: string | null } {
+  return { id: row.supportWorkerId, displayName: row.supportWorker?.displayName ?? null };
+}
+
 @Injectable()
 export class PeerExportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -29,19 +32,15 @@ export class PeerExportService {
     const [consents, requests, suggestions, matches, accessLog] = await Promise.all([
       manager.find(ConsentRecord, { where: { peerId }, order: { recordedAt: 'ASC' } }),
       manager.find(MatchRequest, { where: { peerId }, order: { createdAt: 'ASC' } }),
-      manager.find(Suggestion, { where: { peerId }, order: { createdAt: 'ASC', rank: 'ASC' } }),
-      manager.find(Match, { where: { peerId }, order: { startedAt: 'ASC' } }),
+      manager.find(Suggestion, {
+        where: { peerId },
+        relations: { supportWorker: true },
+        order: { createdAt: 'ASC', rank: 'ASC' },
+      }),
+      manager.find(Match, { where: { peerId }, relations: { supportWorker: true }, order: { startedAt: 'ASC' } }),
       manager.find(AuditEvent, { where: { personId: peerId }, order: { occurredAt: 'ASC' } }),
     ]);
-    const workerIds = [...new Set([...suggestions, ...matches].map((row) => row.supportWorkerId))];
-    const workers = workerIds.length
-      ? await manager.find(SupportWorker, {
-          where: workerIds.map((id) => ({ id })),
-          select: { id: true, displayName: true },
-        })
-      : [];
-    const workerName = new Map(workers.map((worker) => [worker.id, worker.displayName]));
-    const tagsOf = (kind: Tag['kind']) =>
+    const tagsOf = (kind: TagKind) =>
       (peer.tags ?? [])
         .filter((tag) => tag.kind === kind)
         .map((tag) => tag.slug)
@@ -86,10 +85,7 @@ export class PeerExportService {
       suggestions: suggestions.map((suggestion) => ({
         id: suggestion.id,
         requestId: suggestion.requestId,
-        supportWorker: {
-          id: suggestion.supportWorkerId,
-          displayName: workerName.get(suggestion.supportWorkerId) ?? null,
-        },
+        supportWorker: workerOf(suggestion),
         rank: suggestion.rank,
         score: suggestion.score,
         status: suggestion.status,
@@ -102,7 +98,7 @@ export class PeerExportService {
       })),
       matches: matches.map((match) => ({
         id: match.id,
-        supportWorker: { id: match.supportWorkerId, displayName: workerName.get(match.supportWorkerId) ?? null },
+        supportWorker: workerOf(match),
         status: match.status,
         startedAt: match.startedAt,
         endedAt: match.endedAt,

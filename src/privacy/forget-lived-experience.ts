@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { MatchFactor, reasonsWithout, withoutFactors } from '../core';
-import { Suggestion } from './suggestion.entity';
+import { MatchFactor, reasonsWithout, withoutFactors } from '../matching/core';
+import { Suggestion } from '../matching/suggestions/suggestion.entity';
 
 /**
  * A peer withdrew a consent about their lived experience: every suggestion stored for them,

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ClientBase } from 'pg';
 import { DataSource } from 'typeorm';
@@ -6,8 +7,8 @@ import { AuditAction, AuditSubject } from '../audit/audit.enums';
 import { recordChange } from '../audit/change-record';
 import type { Actor } from '../common/access/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { MatchingJobs } from '../matching/jobs/matching-jobs.service';
-import { Peer } from './peer.entity';
+import { MatchEnded } from '../matching/matches/match.events';
+import { Peer } from '../peers/peer.entity';
 
 export const ERASED_NAME = 'Erased peer';
 
@@ -17,7 +18,7 @@ export const ERASED_TABLES = ['peer', 'peer_tag', 'suggestion', 'match', 'match_
 /**
  * Removes a peer's personal and health data for good, keeping anonymous rows (requests,
  * suggestions, matches) so that reports and workers' caseload history stay consistent.
- * Nothing is enqueued for the peer, so nothing can be recomputed from what was removed.
+ * Nothing is computed for the peer afterwards, so nothing can be recomputed from what was removed.
  */
 @Injectable()
 export class PeerErasureService {
@@ -25,7 +26,7 @@ export class PeerErasureService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: MatchingJobs,
+    private readonly events: EventEmitter2,
   ) {}
 
   async erase(peerId: string, actor: Actor): Promise<void> {
@@ -70,7 +71,9 @@ export class PeerErasureService {
     });
     await this.vacuum();
     // A place freed is offered to other peers; nothing is computed for the erased one.
-    for (const supportWorkerId of freedWorkers) await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId });
+    for (const supportWorkerId of freedWorkers) {
+      await this.events.emitAsync(MatchEnded.NAME, new MatchEnded(supportWorkerId));
+    }
   }
 
   /**

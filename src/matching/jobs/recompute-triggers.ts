@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { PeerProfileChanged } from '../../peers/peer.events';
+import { SupportWorkerChanged } from '../../support-workers/support-worker.events';
+import { MatchEnded, MatchStarted, PlaceTakenFirst } from '../matches/match.events';
+import { MatchRequested } from '../requests/match-request.events';
+import { SuggestionsNeedRefill } from '../suggestions/suggestion.events';
+import { MatchingJobs } from './matching-jobs.service';
+
+/**
+ * What each committed change means for the queue. The domains publish facts and never import
+ * the queue; publishers await these handlers, which never throw (MatchingJobs logs and leaves
+ * the rest to the sweeper).
+ */
+@Injectable()
+export class RecomputeTriggers {
+  constructor(private readonly jobs: MatchingJobs) {}
+
+  /**
+   * The peer's suggestions may be stale: their profile changed, they asked, a decline left none
+   * open or reweighed a factor, or the place they chose went to someone else first.
+   */
+  @OnEvent(PeerProfileChanged.NAME)
+  @OnEvent(MatchRequested.NAME)
+  @OnEvent(SuggestionsNeedRefill.NAME)
+  @OnEvent(PlaceTakenFirst.NAME)
+  async peerNeedsRecompute({ peerId }: { peerId: string }): Promise<void> {
+    await this.jobs.recompute([peerId]);
+  }
+
+  @OnEvent(SupportWorkerChanged.NAME)
+  async supportWorkerChanged({ supportWorkerId }: SupportWorkerChanged): Promise<void> {
+    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId });
+  }
+
+  /** A full worker leaves the suggestions that name them. */
+  @OnEvent(MatchStarted.NAME)
+  async matchStarted({ supportWorkerId, workerNowFull }: MatchStarted): Promise<void> {
+    if (workerNowFull) await this.jobs.fanOut({ scope: 'suggested', supportWorkerId });
+  }
+
+  /** A place freed is offered to the peers waiting. */
+  @OnEvent(MatchEnded.NAME)
+  async matchEnded({ supportWorkerId }: MatchEnded): Promise<void> {
+    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId });
+  }
+}
