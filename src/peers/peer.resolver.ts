@@ -23,33 +23,45 @@ export class PeerResolver {
 
   @Query(() => Peer, { nullable: true, description: 'Null when there is no such peer, or it is not yours to see.' })
   @AccessPolicy(READ_PEER)
-  peer(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<Peer | null> {
+  peer(
+    @Args('id', { type: () => ID, description: 'The peer’s id (a UUID).' }, ParseIdPipe) id: string,
+  ): Promise<Peer | null> {
     return this.peersService.findById(id);
   }
 
-  @Query(() => PeerConnection)
+  @Query(() => PeerConnection, {
+    description: 'Every peer not erased, oldest first, a page at a time: pass the last endCursor as after.',
+  })
   @AccessPolicy(LIST_PEERS)
   peers(@Args() page: PageArgs): Promise<Connection<Peer>> {
     return this.peersService.list(page);
   }
 
-  @Mutation(() => Peer)
+  @Mutation(() => Peer, {
+    description: 'Registers a peer. Their suggestions wait for requestMatch; consents start withheld unless given.',
+  })
   @AccessPolicy(WRITE_PEER)
-  createPeer(@Args('input') input: CreatePeerInput, @CurrentActor() actor: Actor): Promise<Peer> {
+  createPeer(
+    @Args('input', { description: 'Name, languages and modes are required.' }) input: CreatePeerInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Peer> {
     return this.peersService.create(input, actor);
   }
 
-  @Mutation(() => Peer)
+  @Mutation(() => Peer, {
+    description:
+      'Changes the fields given and leaves the rest; null clears an optional field. An open request is recomputed.',
+  })
   @AccessPolicy(WRITE_PEER)
   updatePeer(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdatePeerInput,
+    @Args('id', { type: () => ID, description: 'The peer’s id (a UUID).' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'Only the fields to change.' }) input: UpdatePeerInput,
     @CurrentActor() actor: Actor,
   ): Promise<Peer> {
     return this.peersService.update(id, input, actor);
   }
 
-  @ResolveField(() => Location, { nullable: true })
+  @ResolveField(() => Location, { nullable: true, description: 'Where the peer lives; null when not given.' })
   @AccessPolicy(PEER_PRIVATE)
   location(@Parent() peer: Peer): Location | null {
     return locationOf(peer);
@@ -63,7 +75,7 @@ export class PeerResolver {
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.LIVED_EXPERIENCE);
   }
 
-  @ResolveField(() => [Tag])
+  @ResolveField(() => [Tag], { description: 'What the peer enjoys, from the taxonomy.' })
   interests(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Tag[]> {
     return tagsOfKind(context.loaders.tagsOfPeer, peer.id, TagKind.INTEREST);
   }

@@ -19,7 +19,9 @@ export class PrivacyResolver {
       'A JSON document of all that is held about the peer: profile, consents, requests, suggestions, matches, notes, and who read their health information.',
   })
   @AccessPolicy(EXPORT_PEER_DATA)
-  async exportPeerData(@Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string): Promise<string> {
+  async exportPeerData(
+    @Args('peerId', { type: () => ID, description: 'The peer whose data to copy.' }, ParseIdPipe) peerId: string,
+  ): Promise<string> {
     return JSON.stringify(await this.exports.export(peerId), null, 2);
   }
 
@@ -29,7 +31,7 @@ export class PrivacyResolver {
   })
   @AccessPolicy(ERASE_PEER)
   async erasePeer(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The peer to erase.' }, ParseIdPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<boolean> {
     await this.erasure.erase(id, actor);

@@ -12,7 +12,7 @@ import { MatchesService } from './matches.service';
 /** The match a peer is in. */
 @Resolver(() => Peer)
 export class PeerMatchResolver {
-  @ResolveField(() => Match, { nullable: true })
+  @ResolveField(() => Match, { nullable: true, description: 'The peer’s active match; null when they have none.' })
   @AccessPolicy(PEER_ACTIVE_MATCH)
   activeMatch(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Match | null> {
     return context.loaders.activeMatchOfPeer.load(peer.id);
@@ -31,12 +31,17 @@ export class SupportWorkerMatchesResolver {
   @AccessPolicy(WORKER_MATCHES)
   matches(
     @Parent() worker: SupportWorker,
-    @Args('status', { type: () => MatchStatus, nullable: true }) status?: MatchStatus | null,
+    @Args('status', {
+      type: () => MatchStatus,
+      nullable: true,
+      description: 'Only matches in this status; all of them when null.',
+    })
+    status?: MatchStatus | null,
   ): Promise<Match[]> {
     return this.matchesService.forWorker(worker.id, status);
   }
 
-  @ResolveField(() => Int)
+  @ResolveField(() => Int, { description: 'Places this worker fills now: their ACTIVE matches, at most capacity.' })
   activeMatchCount(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Promise<number> {
     return context.loaders.activeMatchCountOfSupportWorker.load(worker.id);
   }

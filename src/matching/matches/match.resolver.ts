@@ -18,7 +18,7 @@ export class MatchResolver {
   @Mutation(() => Match, { description: 'The peer takes this suggestion. Repeating it returns the same match.' })
   @AccessPolicy(CHOOSE_SUGGESTION)
   acceptSuggestion(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The suggestion’s id (a UUID).' }, ParseIdPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<Match> {
     return this.matches.accept(id, actor);
@@ -37,7 +37,7 @@ export class MatchResolver {
     return context.loaders.peerById.load(match.peerId);
   }
 
-  @ResolveField(() => SupportWorker)
+  @ResolveField(() => SupportWorker, { description: 'The support worker in the match.' })
   supportWorker(@Parent() match: Match, @Context() context: GraphqlContext): Promise<SupportWorker | null> {
     return context.loaders.supportWorkerById.load(match.supportWorkerId);
   }

@@ -17,7 +17,7 @@ export class MatchRequestResolver {
   })
   @AccessPolicy(REQUEST_MATCH)
   requestMatch(
-    @Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string,
+    @Args('peerId', { type: () => ID, description: 'The peer to find workers for.' }, ParseIdPipe) peerId: string,
     @CurrentActor() actor: Actor,
   ): Promise<MatchRequest> {
     return this.requests.request(peerId, actor);
@@ -25,11 +25,13 @@ export class MatchRequestResolver {
 
   @Query(() => MatchRequest, { nullable: true, description: 'Null when there is no such request, or it is not yours.' })
   @AccessPolicy(READ_MATCH_REQUEST)
-  matchRequest(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<MatchRequest | null> {
+  matchRequest(
+    @Args('id', { type: () => ID, description: 'The request’s id (a UUID).' }, ParseIdPipe) id: string,
+  ): Promise<MatchRequest | null> {
     return this.requests.findById(id);
   }
 
-  @ResolveField(() => Peer)
+  @ResolveField(() => Peer, { description: 'The peer the request is for.' })
   async peer(@Parent() request: MatchRequest, @Context() context: GraphqlContext): Promise<Peer | null> {
     return context.loaders.peerById.load(request.peerId);
   }

@@ -16,7 +16,12 @@ export class PeerSuggestionsResolver {
   @AccessPolicy(PEER_SUGGESTIONS)
   suggestions(
     @Parent() peer: Peer,
-    @Args('status', { type: () => SuggestionStatus, nullable: true }) status?: SuggestionStatus | null,
+    @Args('status', {
+      type: () => SuggestionStatus,
+      nullable: true,
+      description: 'Only suggestions in this status; all of them when null.',
+    })
+    status?: SuggestionStatus | null,
   ): Promise<Suggestion[]> {
     return this.service.forPeer(peer.id, status);
   }

@@ -46,12 +46,12 @@ export class SuggestionResolver {
     return suggestion.breakdown;
   }
 
-  @ResolveField(() => Peer)
+  @ResolveField(() => Peer, { description: 'The peer this was suggested to.' })
   peer(@Parent() suggestion: Suggestion, @Context() context: GraphqlContext): Promise<Peer | null> {
     return context.loaders.peerById.load(suggestion.peerId);
   }
 
-  @ResolveField(() => SupportWorker)
+  @ResolveField(() => SupportWorker, { description: 'The support worker suggested.' })
   supportWorker(@Parent() suggestion: Suggestion, @Context() context: GraphqlContext): Promise<SupportWorker | null> {
     return context.loaders.supportWorkerById.load(suggestion.supportWorkerId);
   }
