@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
     const start = Date.now();
     await dataSource.query(`UPDATE match_request SET created_at = now(), updated_at = now()`);
-    await app.get(MatchingJobs).recompute(peerIds);
+    await app.get(MatchingJobs).enqueueRecomputes(peerIds);
     for (;;) {
       const [{ pending }] = await dataSource.query(
         `SELECT count(*)::int AS pending FROM match_request WHERE status = 'PENDING'`,

@@ -23,7 +23,7 @@ export class FanOutService {
             `SELECT peer_id FROM match_request WHERE status IN ('PENDING', 'READY', 'NO_CANDIDATES') ORDER BY created_at`,
           );
     const peerIds = rows.map((row) => row.peer_id);
-    if (peerIds.length && !(await this.jobs.recompute(peerIds))) {
+    if (peerIds.length && !(await this.jobs.enqueueRecomputes(peerIds))) {
       throw new Error('Could not enqueue the recomputes; the job will be retried');
     }
     return peerIds.length;

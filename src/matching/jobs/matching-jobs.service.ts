@@ -40,7 +40,7 @@ export class MatchingJobs {
    * One job per peer, deduplicated so that a burst leaves at most one running and one waiting,
    * and a change arriving while one runs is computed after it rather than dropped.
    */
-  async recompute(peerIds: readonly string[]): Promise<boolean> {
+  async enqueueRecomputes(peerIds: readonly string[]): Promise<boolean> {
     try {
       for (let start = 0; start < peerIds.length; start += BULK_CHUNK) {
         const jobs = peerIds.slice(start, start + BULK_CHUNK).map((peerId) => ({
@@ -57,7 +57,7 @@ export class MatchingJobs {
     }
   }
 
-  async fanOut(job: FanOutJob): Promise<boolean> {
+  async enqueueFanOut(job: FanOutJob): Promise<boolean> {
     try {
       await withTimeout(this.queue.add(JobName.FAN_OUT, job, RETRIES), 'enqueueing a fan-out');
       return true;

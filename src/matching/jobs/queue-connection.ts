@@ -17,7 +17,7 @@ function redisOptions(url: string): ConnectionOptions {
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
-    // Workers block on Redis; BullMQ requires unlimited retries for them.
+    // Consumers block on Redis; BullMQ requires unlimited retries for them.
     maxRetriesPerRequest: null,
   };
 }

@@ -25,23 +25,23 @@ export class RecomputeTriggers {
   @OnEvent(SuggestionsNeedRefill.NAME)
   @OnEvent(PlaceTakenFirst.NAME)
   async peerNeedsRecompute({ peerId }: { peerId: string }): Promise<void> {
-    await this.jobs.recompute([peerId]);
+    await this.jobs.enqueueRecomputes([peerId]);
   }
 
   @OnEvent(SupportWorkerChanged.NAME)
   async supportWorkerChanged({ supportWorkerId }: SupportWorkerChanged): Promise<void> {
-    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId });
+    await this.jobs.enqueueFanOut({ scope: 'open-requests', supportWorkerId });
   }
 
   /** A full worker leaves the suggestions that name them. */
   @OnEvent(MatchStarted.NAME)
   async matchStarted({ supportWorkerId, workerNowFull }: MatchStarted): Promise<void> {
-    if (workerNowFull) await this.jobs.fanOut({ scope: 'suggested', supportWorkerId });
+    if (workerNowFull) await this.jobs.enqueueFanOut({ scope: 'suggested', supportWorkerId });
   }
 
   /** A place freed is offered to the peers waiting. */
   @OnEvent(MatchEnded.NAME)
   async matchEnded({ supportWorkerId }: MatchEnded): Promise<void> {
-    await this.jobs.fanOut({ scope: 'open-requests', supportWorkerId });
+    await this.jobs.enqueueFanOut({ scope: 'open-requests', supportWorkerId });
   }
 }

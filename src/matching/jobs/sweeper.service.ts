@@ -40,7 +40,7 @@ export class SweeperService {
       [pendingAfterMs / 1000],
     );
     const peerIds = stuck.map((row) => row.peer_id);
-    if (peerIds.length) await this.jobs.recompute(peerIds);
+    if (peerIds.length) await this.jobs.enqueueRecomputes(peerIds);
     if (peerIds.length || expired)
       this.logger.log(`Sweep: ${peerIds.length} request(s) requeued, ${expired} suggestion(s) expired`);
     return { requeued: peerIds.length, expired };
