@@ -54,6 +54,13 @@ describe('explainMatch', () => {
     ]);
   });
 
+  it('says LOCATION_UNKNOWN when the pair can meet only in person and the worker gave no location', async () => {
+    const peer = await makePeer(t, { modes: ['IN_PERSON'], location: { latitude: -33.87, longitude: 151.21 } });
+    const worker = await makeSupportWorker(t, { modes: ['IN_PERSON'], location: null });
+    const { data } = await explain(peer.id, worker.id);
+    expect(data?.explainMatch).toMatchObject({ eligible: false, excludedBy: ['LOCATION_UNKNOWN'], score: null });
+  });
+
   it('counts AVAILABILITY when both give weekly availability', async () => {
     const peer = await makePeer(t, { availability: ['MON_EVENING', 'TUE_EVENING'] });
     const worker = await makeSupportWorker(t, { availability: ['TUE_EVENING', 'SAT_MORNING'] });

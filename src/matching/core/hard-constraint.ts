@@ -7,6 +7,8 @@ export enum HardConstraint {
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   GENDER_PREFERENCE = 'GENDER_PREFERENCE',
   PREVIOUSLY_DECLINED = 'PREVIOUSLY_DECLINED',
+  /** In person is all the pair shares, and one of them has no known location: no distance can be trusted. */
+  LOCATION_UNKNOWN = 'LOCATION_UNKNOWN',
 }
 
 /** One bit per constraint, in the enum's order, for the kernel. */

@@ -10,6 +10,7 @@ const NO_MODE = constraintBit(HardConstraint.NO_COMPATIBLE_MODE);
 const OUT_OF_RANGE = constraintBit(HardConstraint.OUT_OF_RANGE);
 const GENDER = constraintBit(HardConstraint.GENDER_PREFERENCE);
 const DECLINED = constraintBit(HardConstraint.PREVIOUSLY_DECLINED);
+const LOCATION_UNKNOWN = constraintBit(HardConstraint.LOCATION_UNKNOWN);
 
 const LIVED_EXPERIENCE = factorIndex(MatchFactor.LIVED_EXPERIENCE);
 const INTERESTS = factorIndex(MatchFactor.INTERESTS);
@@ -167,6 +168,9 @@ export function scoreRange(
     let distance = NaN;
     if (sharedModes === 0) {
       excluded |= NO_MODE;
+    } else if (sharedModes === IN_PERSON && !(peerHasLocation && latitudes[i] === latitudes[i])) {
+      // Meeting in person only, a distance that cannot be measured cannot be trusted to be short.
+      excluded |= LOCATION_UNKNOWN;
     } else if (sharedModes & IN_PERSON && peerHasLocation && latitudes[i] === latitudes[i]) {
       const x = (longitudes[i] - peerLongitude) * RADIANS * peer.cosLatitude;
       const y = (latitudes[i] - peerLatitude) * RADIANS;

@@ -35,6 +35,16 @@ describe('hard constraints', () => {
     [HardConstraint.GENDER_PREFERENCE, peer({ workerGenders: [Gender.WOMAN] }), worker({ gender: Gender.MAN })],
     [HardConstraint.GENDER_PREFERENCE, peer({ workerGenders: [Gender.WOMAN] }), worker({ gender: null })],
     [HardConstraint.PREVIOUSLY_DECLINED, peer({ declinedWorkerIds: ['worker-1'] }), worker()],
+    [
+      HardConstraint.LOCATION_UNKNOWN,
+      peer({ modes: [SupportMode.IN_PERSON], location: null }),
+      worker({ modes: [SupportMode.IN_PERSON], location: SYDNEY }),
+    ],
+    [
+      HardConstraint.LOCATION_UNKNOWN,
+      peer({ modes: [SupportMode.IN_PERSON], location: SYDNEY }),
+      worker({ modes: [SupportMode.IN_PERSON, SupportMode.VIDEO], location: null }),
+    ],
   ])('%s excludes the worker', (constraint, p, w) => {
     expect(explain(p, w)).toEqual({
       eligible: false,
@@ -43,6 +53,14 @@ describe('hard constraints', () => {
       breakdown: [],
       reasons: [],
     });
+  });
+
+  it('leaves a worker of unknown location eligible when the pair can also meet another way', () => {
+    const explanation = explain(
+      peer({ modes: [SupportMode.IN_PERSON, SupportMode.VIDEO], location: SYDNEY }),
+      worker({ modes: [SupportMode.IN_PERSON, SupportMode.VIDEO], location: null }),
+    );
+    expect(explanation).toMatchObject({ eligible: true, excludedBy: [] });
   });
 
   it('reports every constraint a pair fails', () => {
