@@ -177,6 +177,18 @@ describe('suggestions that stay fresh', () => {
     }, 'the freed place to be offered again');
   });
 
+  it('offers a worker with room to every peer who has no one else, past the exposure budget', async () => {
+    // The default budget offers a one-place worker to three peers; the fourth must not hear NO_CANDIDATES.
+    const worker = await makeSupportWorker(t, { capacity: 1 });
+    const peers = [];
+    for (let i = 0; i < 4; i++) peers.push(await makePeer(t));
+    const views = [];
+    for (const peer of peers) views.push(await settled(await requestFor(peer.id)));
+    expect(views.map((view) => [view.status, view.suggestions.map((s) => s.supportWorker.id)])).toEqual(
+      peers.map(() => ['READY', [worker.id]]),
+    );
+  });
+
   it('lets a peer act only on their own suggestions', async () => {
     const peer = await makePeer(t);
     const other = await makePeer(t);

@@ -32,15 +32,49 @@ describe('ranking', () => {
     expect(rankCandidates(preparePeer(peer(), workers), workers, 3).map((r) => r.workerId)).toEqual(['a', 'c', 'm']);
   });
 
-  it('offers a worker with one free place to at most three waiting peers, longest-waiting first', () => {
-    const workers = prepareWorkers([worker({ id: 'popular', capacity: 1 })], taxonomy);
+  it('offers a worker with one free place to at most three waiting peers first, the longest-waiting', () => {
+    const workers = prepareWorkers(
+      [worker({ id: 'popular', capacity: 1, interestIds: ['cooking'] }), worker({ id: 'roomy', capacity: 50 })],
+      taxonomy,
+    );
     const waiting = Array.from({ length: 50 }, (_, i) => ({
-      peer: preparePeer(peer({ id: `peer-${String(i).padStart(2, '0')}` }), workers),
+      peer: preparePeer(peer({ id: `peer-${String(i).padStart(2, '0')}`, interestIds: ['cooking'] }), workers),
       waitingSince: new Date(Date.UTC(2026, 0, 1) + (50 - i) * 60_000),
     }));
-    const suggestions = rankForWaitingPeers(waiting, workers);
-    const offeredTo = [...suggestions].filter(([, ranked]) => ranked.length > 0).map(([peerId]) => peerId);
-    expect(offeredTo.sort()).toEqual(['peer-47', 'peer-48', 'peer-49']);
+    const suggestions = rankForWaitingPeers(waiting, workers, { k: 1 });
+    const offeredPopular = [...suggestions].filter(([, ranked]) => ranked[0]?.workerId === 'popular');
+    expect(offeredPopular.map(([peerId]) => peerId).sort()).toEqual(['peer-47', 'peer-48', 'peer-49']);
+    expect([...suggestions.values()].every((ranked) => ranked.length === 1 && !ranked[0].beyondBudget)).toBe(true);
+  });
+
+  it('never empties a list for the budget: past it, a worker with room is still offered, marked beyond', () => {
+    const workers = prepareWorkers([worker({ id: 'only', capacity: 1 })], taxonomy);
+    const waiting = Array.from({ length: 5 }, (_, i) => ({
+      peer: preparePeer(peer({ id: `peer-${i}` }), workers),
+      waitingSince: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+    }));
+    const suggestions = rankForWaitingPeers(waiting, workers, { k: 1, exposureFactor: 3 });
+    const beyond = [...suggestions].map(([peerId, ranked]) => [peerId, ranked[0]?.beyondBudget]);
+    expect(beyond).toEqual([
+      ['peer-0', false],
+      ['peer-1', false],
+      ['peer-2', false],
+      ['peer-3', true],
+      ['peer-4', true],
+    ]);
+  });
+
+  it('fills a list to k from beyond the budget, ranked by score with the rest', () => {
+    const workers = prepareWorkers(
+      [worker({ id: 'a', interestIds: ['cooking'] }), worker({ id: 'b' }), worker({ id: 'c' })],
+      taxonomy,
+    );
+    const spent = Int32Array.of(0, 1, 0);
+    const ranked = rankCandidates(preparePeer(peer({ interestIds: ['cooking'] }), workers), workers, 2, spent);
+    expect(ranked.map(({ workerId, rank, beyondBudget }) => [workerId, rank, beyondBudget])).toEqual([
+      ['a', 1, true],
+      ['b', 2, false],
+    ]);
   });
 });
 

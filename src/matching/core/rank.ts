@@ -10,11 +10,45 @@ export interface Ranked {
   /** 1 = best. */
   rank: number;
   score: number;
+  /** Offered beyond the worker's exposure budget, because the peer had fewer than k otherwise. */
+  beyondBudget: boolean;
+}
+
+/** The best `k` offered so far, better score first, equal scores in worker id order. */
+class TopList {
+  readonly scores: Float64Array;
+  readonly indexes: Int32Array;
+  size = 0;
+
+  constructor(
+    private readonly k: number,
+    private readonly idOrder: Int32Array,
+  ) {
+    this.scores = new Float64Array(k);
+    this.indexes = new Int32Array(k);
+  }
+
+  offer(index: number, score: number): void {
+    const { scores, indexes, idOrder, k } = this;
+    // Insertion into a short sorted list.
+    let at = this.size;
+    while (at > 0 && (scores[at - 1] < score || (scores[at - 1] === score && idOrder[indexes[at - 1]] > idOrder[index])))
+      at--;
+    if (at >= k) return;
+    for (let j = Math.min(this.size, k - 1); j > at; j--) {
+      scores[j] = scores[j - 1];
+      indexes[j] = indexes[j - 1];
+    }
+    scores[at] = score;
+    indexes[at] = index;
+    if (this.size < k) this.size++;
+  }
 }
 
 /**
  * The best `k` eligible workers for one peer, best first; equal scores in worker id order.
- * `budget`, when given, leaves out workers whose entry is 0 or less.
+ * `budget`, when given, orders who is offered, never whether: workers whose entry is 0 or less
+ * come in only where those within their budget are fewer than `k`.
  */
 export function rankCandidates(
   peer: PreparedPeer,
@@ -24,30 +58,21 @@ export function rankCandidates(
 ): Ranked[] {
   const all = workers.scores;
   scoreRange(peer, workers, 0, workers.count, all);
-  const scores = new Float64Array(k);
-  const indexes = new Int32Array(k);
-  const order = workers.idOrder;
-  let size = 0;
+  const within = new TopList(k, workers.idOrder);
+  const beyond = new TopList(k, workers.idOrder);
   for (let i = 0; i < workers.count; i++) {
     const score = all[i];
-    if (score < 0 || (budget && budget[i] <= 0)) continue;
-    // Insertion into a short sorted list: better score first, then lower id.
-    let at = size;
-    while (at > 0 && (scores[at - 1] < score || (scores[at - 1] === score && order[indexes[at - 1]] > order[i]))) at--;
-    if (at >= k) continue;
-    for (let j = Math.min(size, k - 1); j > at; j--) {
-      scores[j] = scores[j - 1];
-      indexes[j] = indexes[j - 1];
-    }
-    scores[at] = score;
-    indexes[at] = i;
-    if (size < k) size++;
+    if (score < 0) continue;
+    if (budget && budget[i] <= 0) beyond.offer(i, score);
+    else within.offer(i, score);
   }
-  return Array.from({ length: size }, (_, j) => ({
-    workerId: workers.ids[indexes[j]],
-    workerIndex: indexes[j],
+  for (let j = 0; j < beyond.size && within.size < k; j++) within.offer(beyond.indexes[j], beyond.scores[j]);
+  return Array.from({ length: within.size }, (_, j) => ({
+    workerId: workers.ids[within.indexes[j]],
+    workerIndex: within.indexes[j],
     rank: j + 1,
-    score: scores[j],
+    score: within.scores[j],
+    beyondBudget: budget !== undefined && budget[within.indexes[j]] <= 0,
   }));
 }
 
