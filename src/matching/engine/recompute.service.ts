@@ -112,7 +112,7 @@ export class RecomputeService {
     requestId: string,
     peerId: string,
     version: number,
-    candidates: NewSuggestion[],
+    ranked: NewSuggestion[],
     weights: Suggestion['weights'],
   ): Promise<RecomputeOutcome> {
     return this.dataSource.transaction(async (manager) => {
@@ -126,6 +126,16 @@ export class RecomputeService {
       if (!current || !(OPEN_REQUEST_STATUSES as readonly string[]).includes(current.status)) return 'no-open-request';
       // The profile changed while this ran: the job its change enqueued will write instead.
       if (current.profile_version !== version) return 'stale';
+
+      // A decline that committed while this computed must not be undone by its write.
+      const declined = await manager.find(Suggestion, {
+        where: { peerId, status: SuggestionStatus.DECLINED },
+        select: { supportWorkerId: true },
+      });
+      const refused = new Set(declined.map((suggestion) => suggestion.supportWorkerId));
+      const candidates = ranked
+        .filter((candidate) => !refused.has(candidate.supportWorkerId))
+        .map((candidate, index) => ({ ...candidate, rank: index + 1 }));
 
       const open = await manager.find(Suggestion, { where: { requestId, status: SuggestionStatus.OPEN } });
       const openByWorker = new Map(open.map((suggestion) => [suggestion.supportWorkerId, suggestion]));
