@@ -9,6 +9,7 @@ import type { Actor } from '../common/access/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { MatchEnded } from '../matching/matches/match.events';
 import { Peer } from '../peers/peer.entity';
+import { retryingTransaction } from '../common/database/retrying-transaction';
 
 export const ERASED_NAME = 'Erased peer';
 
@@ -30,7 +31,7 @@ export class PeerErasureService {
   ) {}
 
   async erase(peerId: string, actor: Actor): Promise<void> {
-    const freedWorkers = await this.dataSource.transaction(async (manager) => {
+    const freedWorkers = await retryingTransaction(this.dataSource, async (manager) => {
       const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
       if (!peer || peer.erasedAt) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);
       await manager.query(

@@ -6,6 +6,7 @@ import { Connection, PageArgs, paginate } from '../common/pagination/connection'
 import { ProfileFieldsInput } from './dto/profile-fields.input';
 import { ProfileColumns } from './profile-columns';
 import { rejectNulls, resolveProfileTags } from './profile-writer';
+import { retryingTransaction } from '../common/database/retrying-transaction';
 
 type Profile = ProfileColumns & { id: string; tags?: Tag[] };
 
@@ -49,7 +50,7 @@ export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInpu
   }
 
   create(input: U, inTransaction: InTransaction<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryingTransaction(this.dataSource, async (manager) => {
       const row = Object.assign(new this.kind.entity(), this.kind.defaults());
       this.kind.apply(row, input);
       row.tags = await resolveProfileTags(this.taxonomy, manager, input, []);
@@ -61,7 +62,7 @@ export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInpu
 
   update(id: string, input: U, inTransaction: InTransaction<T>): Promise<T> {
     rejectNulls(input, this.kind.required);
-    return this.dataSource.transaction(async (manager) => {
+    return retryingTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, id);
       const before = Object.assign(new this.kind.entity(), structuredClone({ ...row }));
       this.kind.apply(row, input);

@@ -10,6 +10,7 @@ import { explainPair, preparePeer, prepareWorkers, rankCandidates, weightsFor } 
 import { Suggestion } from '../suggestions/suggestion.entity';
 import { TaxonomyCache } from './taxonomy-cache';
 import { WorkerProfileCache, WorkerVersion } from './worker-profile-cache';
+import { retryingTransaction } from '../../common/database/retrying-transaction';
 
 export type RecomputeOutcome = 'written' | 'no-open-request' | 'stale';
 
@@ -115,7 +116,7 @@ export class RecomputeService {
     ranked: NewSuggestion[],
     weights: Suggestion['weights'],
   ): Promise<RecomputeOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryingTransaction(this.dataSource, async (manager) => {
       // The peer's row first, as every change to a peer's suggestions takes it (see SuggestionsService).
       await manager.query(`SELECT 1 FROM peer WHERE id = $1 FOR UPDATE`, [peerId]);
       const [current]: { status: string; profile_version: number }[] = await manager.query(

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment';
 import { MatchingJobs } from './matching-jobs.service';
+import { retryingTransaction } from '../../common/database/retrying-transaction';
 
 export interface SweepResult {
   requeued: number;
@@ -53,7 +54,7 @@ export class SweeperService {
    * pass their lifetime meanwhile are left to the next sweep.
    */
   private expire(ttlSeconds: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryingTransaction(this.dataSource, async (manager) => {
       const due: { id: string }[] = await manager.query(
         `SELECT p.id FROM peer p
           WHERE p.id IN (SELECT s.peer_id FROM suggestion s

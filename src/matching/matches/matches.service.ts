@@ -12,6 +12,7 @@ import { MatchEndReason, MatchStatus, SuggestionStatus } from '../core/matching.
 import { assertOpen, lockSuggestionInOrder, takeSuggestion } from '../suggestions/suggestion-choice';
 import { Match } from './match.entity';
 import { MatchEnded, MatchStarted, PlaceTakenFirst } from './match.events';
+import { retryingTransaction } from '../../common/database/retrying-transaction';
 
 @Injectable()
 export class MatchesService {
@@ -35,7 +36,7 @@ export class MatchesService {
   async accept(suggestionId: string, actor: Actor): Promise<Match> {
     let peerId: string | undefined;
     try {
-      const { match, workerNowFull } = await this.dataSource.transaction(async (manager) => {
+      const { match, workerNowFull } = await retryingTransaction(this.dataSource, async (manager) => {
         const suggestion = await lockSuggestionInOrder(manager, suggestionId);
         peerId = suggestion.peerId;
         if (suggestion.status === SuggestionStatus.ACCEPTED) {
@@ -81,7 +82,7 @@ export class MatchesService {
 
   /** Ends an active match; ending it again returns it unchanged. The worker's place is offered again. */
   async end(id: string, reason: MatchEndReason, note: string | null, actor: Actor): Promise<Match> {
-    const { match, ended } = await this.dataSource.transaction(async (manager) => {
+    const { match, ended } = await retryingTransaction(this.dataSource, async (manager) => {
       const match = await manager.findOne(Match, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const missing = `No match with id ${id}`;
       if (!match) throw new DomainError('MATCH_NOT_FOUND', missing);

@@ -11,6 +11,7 @@ import { MatchRequestStatus, OPEN_REQUEST_STATUSES } from '../core/matching.enum
 import { MatchRequest } from './match-request.entity';
 import { MatchRequested } from './match-request.events';
 import { RequestAdmission } from './request-admission';
+import { retryingTransaction } from '../../common/database/retrying-transaction';
 
 @Injectable()
 export class MatchRequestsService {
@@ -25,7 +26,7 @@ export class MatchRequestsService {
    * open request gets that request back; a peer already in an active match cannot ask.
    */
   async request(peerId: string, actor: Actor): Promise<MatchRequest> {
-    const { request, created } = await this.dataSource.transaction(async (manager) => {
+    const { request, created } = await retryingTransaction(this.dataSource, async (manager) => {
       // Locking the peer serialises concurrent requests for them.
       const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
       if (!peer || peer.erasedAt) throw new DomainError('PEER_NOT_FOUND', `No peer with id ${peerId}`);

@@ -13,6 +13,7 @@ import { NUDGE_LEVELS, NUDGED_FACTOR } from './decline-nudges';
 import { assertOpen, lockSuggestionInOrder } from './suggestion-choice';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsNeedRefill } from './suggestion.events';
+import { retryingTransaction } from '../../common/database/retrying-transaction';
 
 @Injectable()
 export class SuggestionsService {
@@ -52,7 +53,7 @@ export class SuggestionsService {
    * raises the weight of the factor it names, and a refill is computed once none is left open.
    */
   async decline(id: string, reason: DeclineReason, note: string | null, actor: Actor): Promise<Suggestion> {
-    const { suggestion, refill } = await this.dataSource.transaction(async (manager) => {
+    const { suggestion, refill } = await retryingTransaction(this.dataSource, async (manager) => {
       const suggestion = await lockSuggestionInOrder(manager, id);
       await recordChange(manager, actor, {
         action: AuditAction.DECLINE,
