@@ -117,7 +117,7 @@ export class RecomputeService {
     weights: Suggestion['weights'],
   ): Promise<RecomputeOutcome> {
     return retryingTransaction(this.dataSource, async (manager) => {
-      // The peer's row first, as every change to a peer's suggestions takes it (see SuggestionsService).
+      // The peer's row first, as every change to a peer's suggestions takes it (see suggestions/suggestion-choice.ts).
       await manager.query(`SELECT 1 FROM peer WHERE id = $1 FOR UPDATE`, [peerId]);
       const [current]: { status: string; profile_version: number }[] = await manager.query(
         `SELECT r.status, p.profile_version FROM match_request r JOIN peer p ON p.id = r.peer_id

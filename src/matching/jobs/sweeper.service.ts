@@ -49,7 +49,7 @@ export class SweeperService {
 
   /**
    * The peers' rows first, as every change to a peer's suggestions takes them (see
-   * SuggestionsService), and in one order, as this one takes many: an accept holding a peer's row
+   * suggestions/suggestion-choice.ts), and in one order, as this one takes many: an accept holding a peer's row
    * and one suggestion never waits for another suggestion of theirs this holds. Suggestions that
    * pass their lifetime meanwhile are left to the next sweep.
    */
