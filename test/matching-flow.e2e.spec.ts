@@ -189,6 +189,19 @@ describe('suggestions that stay fresh', () => {
     );
   });
 
+  it('keeps the suggestions a peer may have read when a better worker joins later', async () => {
+    const peer = await makePeer(t, { interests: ['cooking'] });
+    for (let i = 0; i < 5; i++) await makeSupportWorker(t, { displayName: `Shown ${i}` });
+    const requestId = await requestFor(peer.id);
+    const shown = (await settled(requestId)).suggestions.map((s) => s.id);
+    expect(shown).toHaveLength(5);
+
+    await makeSupportWorker(t, { displayName: 'Better', interests: ['cooking'] });
+    const after = await settled(requestId);
+    expect(after.suggestions.map((s) => s.id).sort()).toEqual([...shown].sort());
+    expect(after.suggestions.every((s) => s.status === 'OPEN')).toBe(true);
+  });
+
   it('lets a peer act only on their own suggestions', async () => {
     const peer = await makePeer(t);
     const other = await makePeer(t);

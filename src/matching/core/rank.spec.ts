@@ -78,6 +78,36 @@ describe('ranking', () => {
   });
 });
 
+describe('suggestions already shown', () => {
+  const workers = () =>
+    prepareWorkers(
+      [
+        worker({ id: 'shown', interestIds: [] }),
+        worker({ id: 'better', interestIds: ['cooking'] }),
+        worker({ id: 'also', interestIds: ['baking'] }),
+        worker({ id: 'gone', active: false }),
+      ],
+      taxonomy,
+    );
+  const cooking = peer({ interestIds: ['cooking'] });
+
+  it('stay while their worker is eligible, even below better ones and past the budget; the rest fill up to k', () => {
+    const prepared = workers();
+    const spent = Int32Array.of(0, 5, 5, 5);
+    const ranked = rankCandidates(preparePeer(cooking, prepared), prepared, 2, spent, [0]);
+    expect(ranked.map(({ workerId, rank, beyondBudget }) => [workerId, rank, beyondBudget])).toEqual([
+      ['better', 1, false],
+      ['shown', 2, false],
+    ]);
+  });
+
+  it('leave once their worker is no longer eligible', () => {
+    const prepared = workers();
+    const ranked = rankCandidates(preparePeer(cooking, prepared), prepared, 2, undefined, [0, 3]);
+    expect(ranked.map(({ workerId }) => workerId)).toEqual(['better', 'shown']);
+  });
+});
+
 describe('properties', () => {
   it('every score lies within 0..100', () => {
     fc.assert(

@@ -48,32 +48,42 @@ class TopList {
 /**
  * The best `k` eligible workers for one peer, best first; equal scores in worker id order.
  * `budget`, when given, orders who is offered, never whether: workers whose entry is 0 or less
- * come in only where those within their budget are fewer than `k`.
+ * come in only where those within their budget are fewer than `k`. `open` (worker indexes) are
+ * the peer's suggestions already shown: each stays while its worker is eligible, whatever the
+ * budget, and only the places left up to `k` are filled.
  */
 export function rankCandidates(
   peer: PreparedPeer,
   workers: PreparedWorkers,
   k = DEFAULT_SUGGESTION_COUNT,
   budget?: Int32Array,
+  open: readonly number[] = [],
 ): Ranked[] {
   const all = workers.scores;
   scoreRange(peer, workers, 0, workers.count, all);
+  const chosen = new TopList(k, workers.idOrder);
   const within = new TopList(k, workers.idOrder);
   const beyond = new TopList(k, workers.idOrder);
   for (let i = 0; i < workers.count; i++) {
     const score = all[i];
     if (score < 0) continue;
-    if (budget && budget[i] <= 0) beyond.offer(i, score);
+    if (open.length !== 0 && open.includes(i)) chosen.offer(i, score);
+    else if (budget && budget[i] <= 0) beyond.offer(i, score);
     else within.offer(i, score);
   }
-  for (let j = 0; j < beyond.size && within.size < k; j++) within.offer(beyond.indexes[j], beyond.scores[j]);
-  return Array.from({ length: within.size }, (_, j) => ({
-    workerId: workers.ids[within.indexes[j]],
-    workerIndex: within.indexes[j],
-    rank: j + 1,
-    score: within.scores[j],
-    beyondBudget: budget !== undefined && budget[within.indexes[j]] <= 0,
-  }));
+  for (let j = 0; j < within.size && chosen.size < k; j++) chosen.offer(within.indexes[j], within.scores[j]);
+  for (let j = 0; j < beyond.size && chosen.size < k; j++) chosen.offer(beyond.indexes[j], beyond.scores[j]);
+  const pastBudget = new Set(beyond.indexes.subarray(0, beyond.size));
+  return Array.from({ length: chosen.size }, (_, j) => {
+    const index = chosen.indexes[j];
+    return {
+      workerId: workers.ids[index],
+      workerIndex: index,
+      rank: j + 1,
+      score: chosen.scores[j],
+      beyondBudget: pastBudget.has(index),
+    };
+  });
 }
 
 export interface WaitingPeer {

@@ -29,9 +29,9 @@ interface NewSuggestion {
 }
 
 /**
- * Re-ranks one peer's suggestions. Safe to run twice: it re-reads everything, writes in one
- * transaction, keeps an OPEN suggestion whose worker is still in the top K (updating it), and
- * never touches ACCEPTED or DECLINED ones.
+ * Re-ranks one peer's suggestions. Safe to run twice: it re-reads everything and writes in one
+ * transaction. An OPEN suggestion stays (rescored, perhaps reordered) while its worker can still
+ * take the peer; free places up to K are filled; ACCEPTED and DECLINED ones are never touched.
  */
 @Injectable()
 export class RecomputeService {
@@ -61,12 +61,24 @@ export class RecomputeService {
       workerProfiles,
       (worker) => exposureFactor * Math.max(0, worker.capacity - worker.activeMatchCount) - offered.get(worker.id)!,
     );
-    const ranked = rankCandidates(preparedPeer, workers, this.config.get('SUGGESTION_COUNT', { infer: true }), budget);
+    // What the peer may already have read stays while its worker can take them: only free places are refilled.
+    const shown = await this.openWorkerIds(request.id);
+    const open = workers.ids.flatMap((id, index) => (shown.has(id) ? [index] : []));
+    const k = this.config.get('SUGGESTION_COUNT', { infer: true });
+    const ranked = rankCandidates(preparedPeer, workers, k, budget, open);
     const suggestions: NewSuggestion[] = ranked.map(({ workerId, workerIndex, rank, score }) => {
       const explanation = explainPair(preparedPeer, workers, workerIndex);
       return { supportWorkerId: workerId, rank, score, reasons: explanation.reasons, breakdown: explanation.breakdown };
     });
     return this.write(request.id, peerId, peer.profileVersion, suggestions, weightsFor(peer.importance));
+  }
+
+  private async openWorkerIds(requestId: string): Promise<Set<string>> {
+    const open = await this.dataSource.manager.find(Suggestion, {
+      where: { requestId, status: SuggestionStatus.OPEN },
+      select: { supportWorkerId: true },
+    });
+    return new Set(open.map((suggestion) => suggestion.supportWorkerId));
   }
 
   private openRequest(peerId: string): Promise<MatchRequest | null> {
