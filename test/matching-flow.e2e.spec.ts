@@ -202,6 +202,23 @@ describe('suggestions that stay fresh', () => {
     expect(after.suggestions.every((s) => s.status === 'OPEN')).toBe(true);
   });
 
+  it('refills the place a decline frees, leaving the other open suggestions as they were', async () => {
+    const peer = await makePeer(t);
+    for (let i = 0; i < 6; i++) await makeSupportWorker(t, { displayName: `Worker ${i}` });
+    const requestId = await requestFor(peer.id);
+    const [declined, ...others] = (await settled(requestId)).suggestions;
+    const peerToken = await t.tokenFor({ role: 'PEER', peerId: peer.id });
+    await t.gql(DECLINE, { id: declined.id, reason: 'NOT_A_FIT' }, peerToken);
+
+    const open = await eventually(async () => {
+      const view = await settled(requestId);
+      const now = view.suggestions.filter((s) => s.status === 'OPEN');
+      return now.length === 5 && now;
+    }, 'five open suggestions again');
+    expect(open.map((s) => s.id)).toEqual(expect.arrayContaining(others.map((s) => s.id)));
+    expect(open.map((s) => s.supportWorker.id)).not.toContain(declined.supportWorker.id);
+  });
+
   it('lets a peer act only on their own suggestions', async () => {
     const peer = await makePeer(t);
     const other = await makePeer(t);

@@ -1,7 +1,4 @@
-/**
- * Published once a decline commits that leaves the peer's suggestions stale: none is left open,
- * or the reason changed how much a factor weighs.
- */
+/** Published once a decline commits: the place it freed in the peer's list is to be filled. */
 export class SuggestionsNeedRefill {
   static readonly NAME = 'suggestion.refill-needed';
   constructor(readonly peerId: string) {}

@@ -50,7 +50,8 @@ export class SuggestionsService {
 
   /**
    * The peer turns this suggestion down. The worker is never suggested to them again, the reason
-   * raises the weight of the factor it names, and a refill is computed once none is left open.
+   * raises the weight of the factor it names, and the free place is refilled once this commits,
+   * the other open suggestions staying as they are.
    */
   async decline(id: string, reason: DeclineReason, note: string | null, actor: Actor): Promise<Suggestion> {
     const { suggestion, refill } = await retryingTransaction(this.dataSource, async (manager) => {
@@ -67,24 +68,20 @@ export class SuggestionsService {
       suggestion.declineReason = reason;
       suggestion.declineNote = note;
       await manager.save(suggestion);
-      const nudged = await this.nudge(manager, suggestion.peerId, reason);
-      const openLeft = await manager.count(Suggestion, {
-        where: { requestId: suggestion.requestId, status: SuggestionStatus.OPEN },
-      });
-      return { suggestion, refill: nudged || openLeft === 0 };
+      await this.nudge(manager, suggestion.peerId, reason);
+      return { suggestion, refill: true };
     });
     if (refill) await this.events.emitAsync(SuggestionsNeedRefill.NAME, new SuggestionsNeedRefill(suggestion.peerId));
     return suggestion;
   }
 
-  private async nudge(manager: EntityManager, peerId: string, reason: DeclineReason): Promise<boolean> {
+  private async nudge(manager: EntityManager, peerId: string, reason: DeclineReason): Promise<void> {
     const factor = NUDGED_FACTOR[reason];
-    if (!factor) return false;
+    if (!factor) return;
     const peer = await manager.findOne(Peer, { where: { id: peerId }, lock: { mode: 'pessimistic_write' } });
-    if (!peer || (peer.declineNudges[factor] ?? 0) >= NUDGE_LEVELS) return false;
+    if (!peer || (peer.declineNudges[factor] ?? 0) >= NUDGE_LEVELS) return;
     peer.declineNudges = { ...peer.declineNudges, [factor]: NUDGE_LEVELS };
     peer.profileVersion += 1;
     await manager.save(peer);
-    return true;
   }
 }
