@@ -13,7 +13,6 @@ import { limitRequestRate } from '../common/hardening/rate-limit';
 import { authenticate, AuthenticatedRequest } from '../common/auth/authentication';
 import { TokenVerifier } from '../common/auth/token-verifier';
 import { createValidationPipe } from '../common/validation/validation.pipe';
-import { parseEnvironment } from '../config/environment';
 
 /** Requests larger than this are refused before parsing: no legitimate operation comes close. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -21,7 +20,7 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 /** The GraphQL API over HTTP (role api), with the queue consumer too (role all). */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
   registerEnums();
-  const environment = parseEnvironment(process.env);
+  const { environment } = options;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: loggerOptions(environment.LOG_LEVEL),

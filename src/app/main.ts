@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ migrations: applied }, 'applied migrations');
 
   const options = {
+    environment,
     database: { url: databaseUrl },
     queue: { redisUrl: environment.REDIS_URL, databaseUrl, prefix: environment.QUEUE_PREFIX },
     role: environment.APP_ROLE,
