@@ -76,6 +76,11 @@ export class MatchingProcessor
     this.logger.warn(`Queue connection error: ${error.message}`);
   }
 
+  @OnWorkerEvent('closed')
+  onClosed(): void {
+    this.logger.log('queue consumer stopped');
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     // Ids and the error only: never job data beyond ids.
