@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          log.error(`Stopping failed: ${startFailureLine(error)}`);
+          log.error(`Stopping failed: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`);
           process.exit(1);
         },
       );
