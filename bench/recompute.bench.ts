@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app/bootstrap';
+import { parseEnvironment } from '../src/config/environment';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';
@@ -28,15 +29,14 @@ const { values } = parseArgs({
 });
 const peerCount = Number(values.peers);
 const workerCount = Number(values.workers);
-process.env.LOG_LEVEL ??= 'warn';
-process.env.WORKER_CONCURRENCY = values.concurrency;
+const environment = parseEnvironment({ LOG_LEVEL: 'warn', ...process.env, WORKER_CONCURRENCY: values.concurrency });
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'peermatch-bench-'));
-  const embedded = process.env.DATABASE_URL
+  const embedded = environment.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', persistent: false });
-  const server = new URL(process.env.DATABASE_URL ?? embedded!.url);
+  const server = new URL(environment.DATABASE_URL ?? embedded!.url);
   const database = `peermatch_bench_${Date.now()}`;
   const admin = new Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
   await admin.connect();
@@ -48,14 +48,15 @@ async function main(): Promise<void> {
     const workers = generateWorkers(workerCount, random).map((worker) => ({ ...worker, activeMatchCount: 0 }));
     const peers = generatePeers(peerCount, random);
     const app = await createApp({
+      environment,
       database: { url },
-      queue: { redisUrl: process.env.REDIS_URL, databaseUrl: url, prefix: database },
+      queue: { redisUrl: environment.REDIS_URL, databaseUrl: url, prefix: database },
       role: 'all',
     });
     const dataSource = app.get(DataSource);
     const peerIds = await seedPopulation(dataSource, workers, peers);
     console.log(
-      `seeded ${workerCount} workers and ${peerCount} peers with open requests; queue: ${process.env.REDIS_URL ? 'redis' : 'postgres'}, concurrency ${values.concurrency}`,
+      `seeded ${workerCount} workers and ${peerCount} peers with open requests; queue: ${environment.REDIS_URL ? 'redis' : 'postgres'}, concurrency ${values.concurrency}`,
     );
 
     const start = Date.now();

@@ -2,15 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../src/app/bootstrap';
+import { parseEnvironment } from '../src/config/environment';
 import { printServedSchema } from '../src/schema/print-schema';
 import { withAccessTable } from '../src/schema/readme-access-table';
 
-process.env.LOG_LEVEL ??= 'warn';
-
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
+  const environment = parseEnvironment({ LOG_LEVEL: 'warn', ...process.env });
+  const url = environment.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL must be set; run through `npm run schema:generate`');
-  const app = await createApp({ database: { url }, queue: { databaseUrl: url }, role: 'api' });
+  const app = await createApp({ environment, database: { url }, queue: { databaseUrl: url }, role: 'api' });
   try {
     const root = join(__dirname, '..');
     writeFileSync(join(root, 'schema.graphql'), printServedSchema(app));

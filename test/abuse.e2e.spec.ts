@@ -82,17 +82,12 @@ describe('abusive operations', () => {
 });
 
 describe('the per-token rate limit', () => {
-  const saved = process.env.RATE_LIMIT_PER_MINUTE;
   let t: TestApp;
 
   beforeAll(async () => {
-    process.env.RATE_LIMIT_PER_MINUTE = '5';
-    t = await startTestApp();
+    t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
   });
-  afterAll(async () => {
-    await t.close();
-    process.env.RATE_LIMIT_PER_MINUTE = saved;
-  });
+  afterAll(() => t.close());
 
   it('refuses a sixth request in a minute with RATE_LIMITED, and leaves other callers alone', async () => {
     const busy = await t.tokenFor({ role: 'INTAKE', sub: 'busy' });

@@ -7,19 +7,14 @@ const ACCEPT = `mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }`;
 describe('accepting at the same time', () => {
   let t: TestApp;
   let intake: string;
-  const savedExposure = process.env.EXPOSURE_FACTOR;
 
   beforeAll(async () => {
     // Every waiting peer is offered the one worker, so that all of them can try to take the place.
-    process.env.EXPOSURE_FACTOR = '50';
-    t = await startTestApp();
+    t = await startTestApp({ env: { EXPOSURE_FACTOR: '50' } });
     intake = await t.tokenFor({ role: 'INTAKE' });
   });
   beforeEach(() => t.reset());
-  afterAll(async () => {
-    await t.close();
-    process.env.EXPOSURE_FACTOR = savedExposure;
-  });
+  afterAll(() => t.close());
 
   async function suggestionsFor(peerIds: string[]): Promise<string[]> {
     for (const peerId of peerIds)

@@ -118,11 +118,12 @@ function redisOutage(port: number): Outage {
 
 describe('the queue unreachable while a match is requested', () => {
   it('stores the request at once, and brings it to READY once the queue is back', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, { SWEEP_INTERVAL_MS: '500', PENDING_REQUEUE_AFTER_MS: '0' });
     const redisPort = process.env.REDIS_URL ? await freePort() : undefined;
     const redis = redisPort ? redisOutage(redisPort) : undefined;
-    const t = await startTestApp({ redisUrl: redisPort ? `redis://127.0.0.1:${redisPort}` : null });
+    const t = await startTestApp({
+      redisUrl: redisPort ? `redis://127.0.0.1:${redisPort}` : null,
+      env: { SWEEP_INTERVAL_MS: '500', PENDING_REQUEUE_AFTER_MS: '0' },
+    });
     const outage = redis ?? postgresQueueOutage((sql) => t.dataSource.query(sql));
     try {
       const intake = await t.tokenFor({ role: 'INTAKE' });
@@ -156,7 +157,6 @@ describe('the queue unreachable while a match is requested', () => {
     } finally {
       await t.close();
       outage.dispose();
-      process.env = saved;
     }
   });
 });

@@ -3,17 +3,13 @@ import { startTestApp, TestApp } from './support/test-app';
 
 describe('errors in production', () => {
   let t: TestApp;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
-    process.env.NODE_ENV = 'production';
-    process.env.JWT_SECRET = 'a-production-secret-of-more-than-32-chars';
-    t = await startTestApp({ jwtSecret: process.env.JWT_SECRET });
+    t = await startTestApp({
+      env: { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-more-than-32-chars' },
+    });
   });
-  afterAll(async () => {
-    await t.close();
-    process.env = saved;
-  });
+  afterAll(() => t.close());
 
   it('carry a code but no stack trace', async () => {
     const response = await t.gql(`{ peer(id: "nope") { id } }`, {}, await t.tokenFor({ role: 'INTAKE' }));

@@ -6,7 +6,7 @@ import { eventually } from './support/queue';
 import { RedisServer, startRedisServer } from './support/redis-server';
 import { startServiceProcess } from './support/service-process';
 import { createTestDatabase } from './support/test-database';
-import { GraphqlResponse, startTestApp, TestApp } from './support/test-app';
+import { GraphqlResponse, startTestApp, TestApp, TestAppOptions } from './support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -38,23 +38,16 @@ function expectServed(answer: Answer): void {
   expect(answer.body.data).toEqual({ tags: expect.arrayContaining([{ slug: 'music' }]) });
 }
 
-/** The limit is read from the environment when the app is created. */
-async function withLimit<T>(perMinute: number, create: () => Promise<T>): Promise<T> {
-  const saved = process.env.RATE_LIMIT_PER_MINUTE;
-  process.env.RATE_LIMIT_PER_MINUTE = String(perMinute);
-  try {
-    return await create();
-  } finally {
-    if (saved === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
-    else process.env.RATE_LIMIT_PER_MINUTE = saved;
-  }
+/** The limit as the service reads it, from RATE_LIMIT_PER_MINUTE. */
+function limitOf(perMinute: number): TestAppOptions['env'] {
+  return { RATE_LIMIT_PER_MINUTE: String(perMinute) };
 }
 
 describe('the rate limit, per caller', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await withLimit(LIMIT, () => startTestApp());
+    t = await startTestApp({ env: limitOf(LIMIT) });
   });
   afterAll(() => t.close());
 
@@ -104,11 +97,14 @@ describe('the rate limit across replicas sharing one Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    const first = await withLimit(LIMIT, () => startTestApp({ redisUrl: redis.url }));
+    const first = await startTestApp({ redisUrl: redis.url, env: limitOf(LIMIT) });
     // A second replica of the same deployment: same database, same Redis, same prefix.
-    const second = await withLimit(LIMIT, () =>
-      startTestApp({ redisUrl: redis.url, queuePrefix: first.queuePrefix, database: first.database }),
-    );
+    const second = await startTestApp({
+      redisUrl: redis.url,
+      queuePrefix: first.queuePrefix,
+      database: first.database,
+      env: limitOf(LIMIT),
+    });
     replicas = [first, second];
   });
   afterAll(async () => {
@@ -146,7 +142,7 @@ describe('the rate limit when its Redis is unavailable', () => {
   beforeAll(async () => {
     redis = await startRedisServer();
     // No queue consumer: after a Redis restart its close has been seen to hang, a matter of the queue's, not the limit's.
-    t = await withLimit(2, () => startTestApp({ redisUrl: redis.url, role: 'api' }));
+    t = await startTestApp({ redisUrl: redis.url, role: 'api', env: limitOf(2) });
     token = `Bearer ${await t.tokenFor({ role: 'INTAKE', sub: 'during-an-outage' })}`;
   });
   afterAll(async () => {

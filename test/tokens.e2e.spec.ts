@@ -115,8 +115,6 @@ describe('production tokens from a JWKS', () => {
   let rsa: Key;
   let ec: Key;
   let stranger: Key;
-  const saved = { ...process.env };
-
   beforeAll(async () => {
     [rsa, ec, stranger] = await Promise.all([
       generateKeyPair('RS256'),
@@ -133,20 +131,20 @@ describe('production tokens from a JWKS', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    Object.assign(process.env, {
-      NODE_ENV: 'production',
-      JWT_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
-      JWT_ISSUER: ISSUER,
-      JWT_AUDIENCE: AUDIENCE,
-      TOKEN_MAX_LIFETIME_SECONDS: '3600',
+    t = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        JWT_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+        TOKEN_MAX_LIFETIME_SECONDS: '3600',
+        JWT_SECRET: undefined,
+      },
     });
-    delete process.env.JWT_SECRET;
-    t = await startTestApp();
   });
   afterAll(async () => {
     await t.close();
     server.close();
-    process.env = saved;
   });
 
   function sign(

@@ -7,7 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../common/auth/auth.module';
 import { graphqlConfig } from './graphql/graphql.config';
 import { LoggingModule } from '../common/logging/logging.module';
-import { parseEnvironment } from '../config/environment';
+import { Environment } from '../config/environment';
 import { DatabaseModule, DatabaseOptions } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../matching/jobs/jobs.module';
@@ -22,6 +22,8 @@ import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 export type AppRole = 'api' | 'worker' | 'all';
 
 export interface AppOptions {
+  /** Parsed once, by whoever starts the app; the app never reads process.env. */
+  environment: Environment;
   database: DatabaseOptions;
   queue: QueueSettings;
   /** api: GraphQL over HTTP; worker: the queue consumer, no HTTP; all: both in one process. */
@@ -36,7 +38,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: parseEnvironment }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validatePredefined: false,
+          skipProcessEnv: true,
+          load: [() => options.environment],
+        }),
         LoggingModule,
         EventEmitterModule.forRoot(),
         DatabaseModule.forRoot(options.database),

@@ -13,7 +13,7 @@ import { limitRequestRate } from '../common/hardening/rate-limit';
 import { authenticate, AuthenticatedRequest } from '../common/auth/authentication';
 import { TokenVerifier } from '../common/auth/token-verifier';
 import { createValidationPipe } from '../common/validation/validation.pipe';
-import { parseEnvironment } from '../config/environment';
+import { startLogger } from './start-logger';
 
 /** Requests larger than this are refused before parsing: no legitimate operation comes close. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -21,7 +21,7 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 /** The GraphQL API over HTTP (role api), with the queue consumer too (role all). */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
   registerEnums();
-  const environment = parseEnvironment(process.env);
+  const { environment } = options;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: loggerOptions(environment.LOG_LEVEL),
@@ -32,8 +32,11 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   });
   const fastify = adapter.getInstance();
   logRequests(fastify);
+  // app.close stops the HTTP server before the queue consumer: this line marks that first step of a stop.
+  fastify.addHook('onClose', async () => fastify.log.info('API stopped'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
-    bufferLogs: true,
+    logger: startLogger(environment.LOG_LEVEL),
+    abortOnError: false,
   });
   // The token is verified once, as the request arrives: the rate limit keys on who it names.
   const tokens = app.get(TokenVerifier);
@@ -58,7 +61,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
 /** The queue consumer alone, without HTTP (role worker). */
 export async function createConsumer(options: AppOptions): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...options, role: 'worker' }), {
-    bufferLogs: true,
+    logger: startLogger(options.environment.LOG_LEVEL),
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   await app.init();

@@ -12,12 +12,19 @@ export interface ServiceProcess {
 /**
  * `src/app/main.ts` in a process of its own, as `npm start` runs it, with only the environment given.
  * `preload`: modules (paths from the project root) loaded first, to put a fault in place.
+ * `ownGroup`: the process leads a process group of its own, which a test may signal as a terminal
+ * does on Ctrl-C (`process.kill(-pid, 'SIGINT')`) without reaching the test runner.
  */
-export function startServiceProcess(env: Record<string, string | undefined>, preload: string[] = []): ServiceProcess {
+export function startServiceProcess(
+  env: Record<string, string | undefined>,
+  preload: string[] = [],
+  { ownGroup = false } = {},
+): ServiceProcess {
   const required = preload.flatMap((module) => ['-r', `./${module}`]);
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...required, 'src/app/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
+    detached: ownGroup,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));

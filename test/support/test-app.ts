@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppRole } from '../../src/app/app.module';
 import { createApp } from '../../src/app/bootstrap';
 import { DevelopmentClaims, signDevelopmentToken } from '../../src/common/auth/development-token';
-import { DEVELOPMENT_JWT_SECRET } from '../../src/config/environment';
+import { DEVELOPMENT_JWT_SECRET, jwtSecretOf, parseEnvironment } from '../../src/config/environment';
 import { QueryCounter } from './query-counter';
 import { waitForJobs } from './queue';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -40,7 +40,8 @@ export interface TestApp {
 
 /** The real application on a database of this test file's own. */
 export interface TestAppOptions {
-  jwtSecret?: string;
+  /** Settings as `npm start` reads them (RATE_LIMIT_PER_MINUTE: '5'), over the test run's own. */
+  env?: Record<string, string | undefined>;
   /** Default all: API and queue consumer in this process. */
   role?: AppRole;
   /** Default: REDIS_URL; null forces the queue onto PostgreSQL. */
@@ -56,11 +57,13 @@ export async function startTestApp(
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const queuePrefix = options.queuePrefix ?? `test-${randomBytes(4).toString('hex')}`;
   const queries = new QueryCounter();
+  const environment = parseEnvironment({ ...process.env, ...options.env });
   const app = await createApp({
+    environment,
     database: { url: database.url, logger: queries },
     // Redis when REDIS_URL is set, with a prefix of this file's own; else the queue in this file's database.
     queue: {
-      redisUrl: options.redisUrl === undefined ? process.env.REDIS_URL : (options.redisUrl ?? undefined),
+      redisUrl: options.redisUrl === undefined ? environment.REDIS_URL : (options.redisUrl ?? undefined),
       databaseUrl: database.url,
       prefix: queuePrefix,
     },
@@ -80,7 +83,7 @@ export async function startTestApp(
       const response = await call.send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors };
     },
-    tokenFor: (claims) => signDevelopmentToken(options.jwtSecret ?? DEVELOPMENT_JWT_SECRET, claims),
+    tokenFor: (claims) => signDevelopmentToken(jwtSecretOf(environment) ?? DEVELOPMENT_JWT_SECRET, claims),
     reset: async () => {
       // Jobs left by the previous test would otherwise race the truncation.
       await waitForJobs(app);

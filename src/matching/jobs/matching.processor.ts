@@ -1,20 +1,21 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BullRegistrar, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { writeFile } from 'node:fs/promises';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job } from 'bullmq';
-import { Environment, parseEnvironment } from '../../config/environment';
+import { Environment } from '../../config/environment';
 import { FanOutService } from './fan-out.service';
 import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
 import { RecomputeService } from '../engine/recompute.service';
 import { SweeperService } from './sweeper.service';
 
-// Worker options are fixed when the class is declared, so they are read from the validated environment here.
-const { JOB_LOCK_MS } = parseEnvironment(process.env);
 const HEARTBEAT_EVERY_MS = 10_000;
 
-@Processor(MATCHING_QUEUE, { lockDuration: JOB_LOCK_MS, stalledInterval: JOB_LOCK_MS })
-export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+@Processor(MATCHING_QUEUE)
+export class MatchingProcessor
+  extends WorkerHost
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(MatchingProcessor.name);
   private heartbeat?: NodeJS.Timeout;
 
@@ -23,8 +24,21 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
     private readonly fanOut: FanOutService,
     private readonly sweeper: SweeperService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly registrar: BullRegistrar,
   ) {
     super();
+  }
+
+  /**
+   * The worker is built from the options on the class's @Processor, which are known only once the
+   * environment is: they are put there, and the worker built, in one synchronous step, so that
+   * apps started side by side (tests) each get their own. Registration is manual for that reason
+   * (see queue-connection.ts).
+   */
+  onModuleInit(): void {
+    const lockMs = this.config.get('JOB_LOCK_MS', { infer: true });
+    Processor(MATCHING_QUEUE, { lockDuration: lockMs, stalledInterval: lockMs })(this.constructor as Type);
+    this.registrar.register();
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,6 +74,11 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
   @OnWorkerEvent('error')
   onError(error: Error): void {
     this.logger.warn(`Queue connection error: ${error.message}`);
+  }
+
+  @OnWorkerEvent('closed')
+  onClosed(): void {
+    this.logger.log('queue consumer stopped');
   }
 
   @OnWorkerEvent('failed')

@@ -1,3 +1,4 @@
+import type { BullRootModuleOptions } from '@nestjs/bullmq';
 import { ConnectionOptions, createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 
 export interface QueueSettings {
@@ -22,13 +23,17 @@ function redisOptions(url: string): ConnectionOptions {
   };
 }
 
-/** Chooses the queue backend for this process; call before any queue is built. */
-export function queueConnection(settings: QueueSettings): { connection: ConnectionOptions; prefix?: string } {
+/**
+ * Chooses the queue backend for this process; call before any queue is built. Workers are built
+ * by the consumer itself, once its options are read from the environment (matching.processor.ts).
+ */
+export function queueConnection(settings: QueueSettings): BullRootModuleOptions {
+  const extraOptions = { manualRegistration: true };
   if (settings.redisUrl) {
     setDefaultBackendFactory();
-    return { connection: redisOptions(settings.redisUrl), prefix: settings.prefix };
+    return { connection: redisOptions(settings.redisUrl), prefix: settings.prefix, extraOptions };
   }
   setDefaultBackendFactory(createPostgresBackend);
   const connection = { connectionString: settings.databaseUrl, migrate: true } as unknown as ConnectionOptions;
-  return { connection, prefix: settings.prefix };
+  return { connection, prefix: settings.prefix, extraOptions };
 }
