@@ -40,6 +40,15 @@ describe('parseEnvironment', () => {
     expect(() => parseEnvironment(source)).toThrow(new RegExp(`Invalid environment: .*\\b${variable}\\b`));
   });
 
+  it('says what a number setting accepts and where every setting is described', () => {
+    expect(() => parseEnvironment({ PORT: 'abc' })).toThrow(
+      'Invalid environment: PORT must be a whole number from 1 to 65535 (the Configuration section of README.md lists every setting)',
+    );
+    expect(() => parseEnvironment({ WORKER_CONCURRENCY: '2.5' })).toThrow(
+      /WORKER_CONCURRENCY must be a whole number from 1 to 64/,
+    );
+  });
+
   it('accepts production with a long enough secret', () => {
     const secret = 'x'.repeat(32);
     const environment = parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret });

@@ -13,10 +13,17 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A count or duration: the message says what is accepted, the same whatever was wrong. */
+function wholeNumber(min: number, max?: number) {
+  const error = `must be a whole number ${max === undefined ? `of ${min} or more` : `from ${min} to ${max}`}`;
+  const bounded = z.coerce.number({ error }).int({ error }).min(min, { error });
+  return max === undefined ? bounded : bounded.max(max, { error });
+}
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: wholeNumber(1, 65535).default(3000),
     DATABASE_URL: optionalString.pipe(
       z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
     ),
@@ -27,28 +34,25 @@ const environmentSchema = z
     JWT_ISSUER: optionalString,
     JWT_AUDIENCE: optionalString,
     /** Longest a token may live (exp − iat), and oldest its iat may be. */
-    TOKEN_MAX_LIFETIME_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .max(MAX_TOKEN_LIFETIME_CEILING_SECONDS)
-      .default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
+    TOKEN_MAX_LIFETIME_SECONDS: wholeNumber(60, MAX_TOKEN_LIFETIME_CEILING_SECONDS).default(
+      DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+    ),
     /** How far the identity provider's clock may be from this one, for exp, nbf and iat. */
-    TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    TOKEN_CLOCK_SKEW_SECONDS: wholeNumber(0, 300).default(30),
     /** Requests per minute one caller may send: a verified subject, whichever of its tokens it sends; else an address. */
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-    SUGGESTION_COUNT: z.coerce.number().int().min(1).max(20).default(5),
-    EXPOSURE_FACTOR: z.coerce.number().int().min(1).max(100).default(3),
-    SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
-    PENDING_REQUEUE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+    WORKER_CONCURRENCY: wholeNumber(1, 64).default(4),
+    SUGGESTION_COUNT: wholeNumber(1, 20).default(5),
+    EXPOSURE_FACTOR: wholeNumber(1, 100).default(3),
+    SWEEP_INTERVAL_MS: wholeNumber(100).default(30_000),
+    PENDING_REQUEUE_AFTER_MS: wholeNumber(0).default(60_000),
     SUGGESTION_TTL_HOURS: z.coerce
-      .number()
-      .min(0.001)
+      .number({ error: 'must be a number of hours, 0.001 or more' })
+      .min(0.001, { error: 'must be a number of hours, 0.001 or more' })
       .default(14 * 24),
-    JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    JOB_LOCK_MS: wholeNumber(500).default(30_000),
     /** A queue consumer touches this file while it runs, for a container health check. */
     HEARTBEAT_FILE: optionalString,
     QUEUE_PREFIX: optionalString.pipe(
@@ -58,7 +62,7 @@ const environmentSchema = z
         .optional(),
     ),
     EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
-    EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    EMBEDDED_DB_PORT: wholeNumber(1, 65535).default(54329),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -86,7 +90,9 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   const result = environmentSchema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-  throw new InvalidEnvironmentError(`Invalid environment: ${problems.join('; ')}`);
+  throw new InvalidEnvironmentError(
+    `Invalid environment: ${problems.join('; ')} (the Configuration section of README.md lists every setting)`,
+  );
 }
 
 /**
