@@ -219,6 +219,27 @@ describe('suggestions that stay fresh', () => {
     expect(open.map((s) => s.supportWorker.id)).not.toContain(declined.supportWorker.id);
   });
 
+  it('recomputes, after a worker changes, only the peers whose suggestions the change can alter', async () => {
+    const full = await makePeer(t, { languages: ['en'] });
+    for (let i = 0; i < 5; i++) await makeSupportWorker(t, { languages: ['en'] });
+    const short = await makePeer(t, { languages: ['fr'] });
+    await makeSupportWorker(t, { languages: ['fr'] });
+    const changing = await makeSupportWorker(t, { languages: ['vi'] });
+    const fullRequest = await requestFor(full.id);
+    const shortRequest = await requestFor(short.id);
+    await settled(fullRequest);
+    expect((await settled(shortRequest)).suggestions).toHaveLength(1);
+    const readyAt = async (requestId: string) =>
+      String((await t.dataSource.query(`SELECT ready_at FROM match_request WHERE id = $1`, [requestId]))[0].ready_at);
+    const fullBefore = await readyAt(fullRequest);
+
+    const update = `mutation ($id: ID!) { updateSupportWorker(id: $id, input: { languages: ["vi", "fr"] }) { id } }`;
+    expect((await t.gql(update, { id: changing.id }, intake)).errors).toBeUndefined();
+    const after = await settled(shortRequest);
+    expect(after.suggestions.map((s) => s.supportWorker.id)).toContain(changing.id);
+    expect(await readyAt(fullRequest)).toBe(fullBefore);
+  });
+
   it('lets a peer act only on their own suggestions', async () => {
     const peer = await makePeer(t);
     const other = await makePeer(t);

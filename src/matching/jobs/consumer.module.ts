@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AffectedPeers } from '../engine/affected-peers';
 import { EngineModule } from '../engine/engine.module';
 import { RecomputeService } from '../engine/recompute.service';
 import { TaxonomyCache } from '../engine/taxonomy-cache';
@@ -14,6 +15,7 @@ import { SweeperService } from './sweeper.service';
   imports: [JobsModule, EngineModule],
   providers: [
     RecomputeService,
+    AffectedPeers,
     WorkerProfileCache,
     TaxonomyCache,
     FanOutService,
