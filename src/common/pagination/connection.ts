@@ -71,7 +71,7 @@ export function ConnectionOf<T>(nodeType: Type<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that marks its place.` })
   @AccessPolicy(REACHABLE)
   class EdgeType {
-    @Field({ description: `Marks this ${name}'s place in the list: pass it as \`after\` to continue after it.` })
+    @Field({ description: `Marks this ${name}’s place in the list: pass it as \`after\` to continue after it.` })
     cursor!: string;
 
     @Field(() => nodeType, { description: `The ${name} at this place in the list.` })
