@@ -9,7 +9,7 @@ import { AuditService } from './audit.service';
 /** Who read or changed what: for administrators only. */
 const READ_AUDIT_TRAIL = definePolicy('auditEvents', { ADMIN: STAFF.ADMIN });
 
-@ObjectType()
+@ObjectType({ description: 'A page of audit events, oldest first.' })
 export class AuditEventConnection extends ConnectionOf(AuditEvent, 'AuditEvent') {}
 
 @ArgsType()

@@ -12,20 +12,20 @@ import { MatchPreferences } from './match-preferences';
 @AccessPolicy(PEER_PROFILE)
 @Entity('peer')
 export class Peer extends ProfileColumns {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The peer’s id, a UUID.' })
   @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'How far the peer will travel to meet in person.',
+    description: 'How far the peer will travel to meet in person, in kilometres (0..500); null: no limit.',
   })
   @AccessPolicy(PEER_PRIVATE)
   @Column({ name: 'max_distance_km', type: 'double precision', nullable: true })
   maxDistanceKm!: number | null;
 
-  @Field(() => MatchPreferences)
+  @Field(() => MatchPreferences, { description: 'What the peer asked for in a support worker.' })
   @AccessPolicy(PEER_PRIVATE)
   @Column({ type: 'jsonb', default: () => `'{}'` })
   preferences!: MatchPreferences;
@@ -34,7 +34,7 @@ export class Peer extends ProfileColumns {
   @Column({ name: 'decline_nudges', type: 'jsonb', default: () => `'{}'` })
   declineNudges!: Partial<Record<MatchFactor, number>>;
 
-  @Field(() => Consent)
+  @Field(() => Consent, { description: 'What the peer agreed to about their lived experience.' })
   @AccessPolicy(PEER_PRIVATE)
   @Column(() => Consent, { prefix: false })
   consent!: Consent;

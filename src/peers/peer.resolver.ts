@@ -14,7 +14,7 @@ import { Peer } from './peer.entity';
 import { LIST_PEERS, PEER_PRIVATE, PEER_SENSITIVE, READ_PEER, WRITE_PEER } from './peer.policies';
 import { PeersService } from './peers.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of peers, in the order they were registered; erased peers left out.' })
 export class PeerConnection extends ConnectionOf(Peer, 'Peer') {}
 
 @Resolver(() => Peer)
@@ -68,7 +68,7 @@ export class PeerResolver {
   }
 
   @ResolveField(() => [Tag], {
-    description: 'Health information: shown only as the peer consented; every read by someone else is audited.',
+    description: 'What the peer has lived through and recovered from: health information, from the taxonomy.',
   })
   @AccessPolicy(PEER_SENSITIVE)
   livedExperiences(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Tag[]> {
@@ -81,7 +81,7 @@ export class PeerResolver {
   }
 
   @ResolveField(() => [Tag], {
-    description: 'Sensitive information, like lived experience: shown only as the peer consented; reads are audited.',
+    description: 'The cultures the peer identifies with: sensitive, like lived experience, from the taxonomy.',
   })
   @AccessPolicy(PEER_SENSITIVE)
   culturalBackgrounds(@Parent() peer: Peer, @Context() context: GraphqlContext): Promise<Tag[]> {

@@ -6,15 +6,15 @@ import { maskToSlots, WeeklySlot } from './weekly-slot';
 /** The columns and fields a peer and a support worker share. */
 @ObjectType({ isAbstract: true })
 export abstract class ProfileColumns {
-  @Field()
+  @Field({ description: 'The name the person goes by, at most 100 characters.' })
   @Column({ name: 'display_name', type: 'varchar', length: 100 })
   displayName!: string;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Null when not given.' })
   @Column({ type: 'enum', enum: Gender, enumName: 'gender', nullable: true })
   gender!: Gender | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year of birth, 1900 to this year; null when not given.' })
   @Column({ name: 'birth_year', type: 'smallint', nullable: true })
   birthYear!: number | null;
 
@@ -22,7 +22,7 @@ export abstract class ProfileColumns {
   @Column({ type: 'varchar', length: 2, array: true })
   languages!: string[];
 
-  @Field(() => [SupportMode])
+  @Field(() => [SupportMode], { description: 'How the person will meet; at least one.' })
   @Column({ type: 'enum', enum: SupportMode, enumName: 'support_mode', array: true })
   modes!: SupportMode[];
 
@@ -45,11 +45,11 @@ export abstract class ProfileColumns {
   @Column({ name: 'profile_version', type: 'integer', default: 1 })
   profileVersion!: number;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record last changed.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
 }

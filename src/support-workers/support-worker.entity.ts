@@ -9,20 +9,23 @@ import { WORKER_PROFILE } from './support-worker.policies';
 @AccessPolicy(WORKER_PROFILE)
 @Entity('support_worker')
 export class SupportWorker extends ProfileColumns {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The support worker’s id, a UUID.' })
   @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => Float, { nullable: true, description: 'How far the worker travels to meet in person.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How far the worker travels to meet in person, in kilometres (0..500); null: no limit.',
+  })
   @Column({ name: 'service_radius_km', type: 'double precision', nullable: true })
   serviceRadiusKm!: number | null;
 
-  @Field(() => Int, { description: 'Most active matches at once.' })
+  @Field(() => Int, { description: 'Most active matches at once, 0..50; at it, the worker gets no new suggestions.' })
   @Column({ type: 'smallint' })
   capacity!: number;
 
-  @Field()
+  @Field({ description: 'False: never suggested; matches already made go on.' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

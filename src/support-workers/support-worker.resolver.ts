@@ -14,7 +14,7 @@ import { LIST_WORKERS, READ_WORKER, WORKER_PRIVATE, WORKER_SENSITIVE, WRITE_WORK
 import { SupportWorker } from './support-worker.entity';
 import { SupportWorkersService } from './support-workers.service';
 
-@ObjectType()
+@ObjectType({ description: 'A page of support workers, in the order they were registered.' })
 export class SupportWorkerConnection extends ConnectionOf(SupportWorker, 'SupportWorker') {}
 
 @Resolver(() => SupportWorker)
@@ -26,30 +26,38 @@ export class SupportWorkerResolver {
     description: 'Null when there is no such support worker, or it is not yours to see.',
   })
   @AccessPolicy(READ_WORKER)
-  supportWorker(@Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<SupportWorker | null> {
+  supportWorker(
+    @Args('id', { type: () => ID, description: 'The support worker’s id, a UUID.' }, ParseIdPipe) id: string,
+  ): Promise<SupportWorker | null> {
     return this.supportWorkersService.findById(id);
   }
 
-  @Query(() => SupportWorkerConnection)
+  @Query(() => SupportWorkerConnection, { description: 'Every support worker, a page at a time, oldest first.' })
   @AccessPolicy(LIST_WORKERS)
   supportWorkers(@Args() page: PageArgs): Promise<Connection<SupportWorker>> {
     return this.supportWorkersService.list(page);
   }
 
-  @Mutation(() => SupportWorker)
+  @Mutation(() => SupportWorker, {
+    description:
+      'Registers a support worker, active. Open requests are computed again, so they may be suggested at once. Unknown tag slugs: BAD_USER_INPUT naming them.',
+  })
   @AccessPolicy(WRITE_WORKER)
   createSupportWorker(
-    @Args('input') input: CreateSupportWorkerInput,
+    @Args('input', { description: 'Their profile.' }) input: CreateSupportWorkerInput,
     @CurrentActor() actor: Actor,
   ): Promise<SupportWorker> {
     return this.supportWorkersService.create(input, actor);
   }
 
-  @Mutation(() => SupportWorker)
+  @Mutation(() => SupportWorker, {
+    description:
+      'Changes a support worker’s profile, capacity or activity; open requests are computed again. No such worker: NOT_FOUND.',
+  })
   @AccessPolicy(WRITE_WORKER)
   updateSupportWorker(
-    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
-    @Args('input') input: UpdateSupportWorkerInput,
+    @Args('id', { type: () => ID, description: 'The support worker’s id, a UUID.' }, ParseIdPipe) id: string,
+    @Args('input', { description: 'What changes; what is left out stays.' }) input: UpdateSupportWorkerInput,
     @CurrentActor() actor: Actor,
   ): Promise<SupportWorker> {
     return this.supportWorkersService.update(id, input, actor);
@@ -57,7 +65,7 @@ export class SupportWorkerResolver {
 
   @ResolveField(() => Location, {
     nullable: true,
-    description: 'Where the worker is based: for the worker, staff and services with profiles:read, never for peers.',
+    description: 'Where the worker is based; null when not given.',
   })
   @AccessPolicy(WORKER_PRIVATE)
   location(@Parent() worker: SupportWorker): Location | null {
@@ -65,19 +73,19 @@ export class SupportWorkerResolver {
   }
 
   @ResolveField(() => [Tag], {
-    description: 'The lived experiences this worker discloses to peers; reads are audited.',
+    description: 'The lived experiences this worker discloses to peers.',
   })
   @AccessPolicy(WORKER_SENSITIVE)
   livedExperiences(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Promise<Tag[]> {
     return tagsOfKind(context.loaders.tagsOfSupportWorker, worker.id, TagKind.LIVED_EXPERIENCE);
   }
 
-  @ResolveField(() => [Tag])
+  @ResolveField(() => [Tag], { description: 'What the worker enjoys doing.' })
   interests(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Promise<Tag[]> {
     return tagsOfKind(context.loaders.tagsOfSupportWorker, worker.id, TagKind.INTEREST);
   }
 
-  @ResolveField(() => [Tag], { description: 'The cultural backgrounds this worker discloses; reads are audited.' })
+  @ResolveField(() => [Tag], { description: 'The cultural backgrounds this worker discloses to peers.' })
   @AccessPolicy(WORKER_SENSITIVE)
   culturalBackgrounds(@Parent() worker: SupportWorker, @Context() context: GraphqlContext): Promise<Tag[]> {
     return tagsOfKind(context.loaders.tagsOfSupportWorker, worker.id, TagKind.CULTURE);

@@ -21,11 +21,17 @@ export class TaxonomyResolver {
 
   @Query(() => [Tag], { description: 'The tags profiles may use, optionally of one kind.' })
   @AccessPolicy(READ_TAXONOMY)
-  tags(@Args('kind', { type: () => TagKind, nullable: true }) kind?: TagKind): Promise<Tag[]> {
+  tags(
+    @Args('kind', { type: () => TagKind, nullable: true, description: 'Only tags of this kind; left out: all.' })
+    kind?: TagKind,
+  ): Promise<Tag[]> {
     return this.taxonomy.list(kind);
   }
 
-  @ResolveField(() => Tag, { nullable: true })
+  @ResolveField(() => Tag, {
+    nullable: true,
+    description: 'The broader tag it sits under (cooking for baking); null at the top.',
+  })
   parent(@Parent() tag: Tag, @Context() context: GraphqlContext): Promise<Tag | null> | null {
     return tag.parentId ? context.loaders.tagById.load(tag.parentId) : null;
   }

@@ -1,7 +1,6 @@
 import { GraphQLObjectType, GraphQLSchema, isObjectType } from 'graphql';
 import { ROLES } from '../auth/principal';
-import { effectivePolicy, HEALTH_READ, rootTypesOf } from './enforce-policies';
-import { Policy, policyOf } from './policy';
+import { effectivePolicy, HEALTH_READ, Policy, policyOf, rootTypesOf } from './policy';
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap())

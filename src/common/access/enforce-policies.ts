@@ -1,8 +1,6 @@
 import {
   defaultFieldResolver,
-  GraphQLField,
   GraphQLFieldResolver,
-  GraphQLObjectType,
   GraphQLResolveInfo,
   GraphQLSchema,
   isObjectType,
@@ -13,23 +11,16 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors/domain-error';
 import type { WithAccess } from './access-context';
 import { AccessCheck, isPerson, Verdict } from './grant';
-import { DECLARED_FIELD_POLICIES, Policy, policyOf, RoleGrants } from './policy';
-
-export const HEALTH_READ = 'READ_SENSITIVE';
-
-/** Types whose fields are operations: the rules on them are who may call it. */
-export function rootTypesOf(schema: GraphQLSchema): Set<GraphQLObjectType> {
-  return new Set(
-    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
-      (type): type is GraphQLObjectType => Boolean(type),
-    ),
-  );
-}
-
-/** The field's own policy, else its type's; undefined when neither declares one. */
-export function effectivePolicy(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Policy | undefined {
-  return policyOf(field.extensions) ?? policyOf(type.extensions);
-}
+import { describeAccess } from './access-description';
+import {
+  DECLARED_FIELD_POLICIES,
+  effectivePolicy,
+  HEALTH_READ,
+  Policy,
+  policyOf,
+  RoleGrants,
+  rootTypesOf,
+} from './policy';
 
 /** Anything the schema walk finds undeclared is refused, whatever it is. */
 export const UNDECLARED: Policy = { name: 'undeclared', roles: {} };
@@ -158,7 +149,8 @@ function assertNoPolicyDropped(schema: GraphQLSchema): void {
 /**
  * Wraps every field of the schema in its declared policy (the field's, else its type's): who
  * may call each operation, who may read each field, what is redacted for whom, and which reads
- * go on record. A field with no policy at all is refused to everyone.
+ * go on record. A field with no policy at all is refused to everyone. The descriptions then say
+ * the same rules, so that what callers read in the schema is what is enforced.
  */
 export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
   assertNoPolicyDropped(schema);
@@ -175,5 +167,6 @@ export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {
       ) as GraphQLFieldResolver<unknown, unknown>;
     }
   }
+  describeAccess(schema);
   return schema;
 }

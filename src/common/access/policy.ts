@@ -1,4 +1,5 @@
 import { Extensions } from '@nestjs/graphql';
+import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { Role } from '../auth/principal';
 import type { DomainErrorReason } from '../errors/domain-error';
 import type { AccessCheck, Grant } from './grant';
@@ -71,4 +72,21 @@ export function AccessPolicy<Source, Context>(
 
 export function policyOf(extensions: Readonly<Record<string, unknown>> | null | undefined): Policy | undefined {
   return extensions?.[POLICY_EXTENSION] as Policy | undefined;
+}
+
+/** What an audited read is recorded as unless it says otherwise: health information was read. */
+export const HEALTH_READ = 'READ_SENSITIVE';
+
+/** Types whose fields are operations: the rules on them are who may call it. */
+export function rootTypesOf(schema: GraphQLSchema): Set<GraphQLObjectType> {
+  return new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+      (type): type is GraphQLObjectType => Boolean(type),
+    ),
+  );
+}
+
+/** The field's own policy, else its type's; undefined when neither declares one. */
+export function effectivePolicy(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Policy | undefined {
+  return policyOf(field.extensions) ?? policyOf(type.extensions);
 }

@@ -14,7 +14,8 @@ import { principalOf } from '../auth/authentication';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors/domain-error';
 import type { WithAccess } from './access-context';
-import { effectivePolicy, UNDECLARED } from './enforce-policies';
+import { UNDECLARED } from './enforce-policies';
+import { effectivePolicy } from './policy';
 
 interface Refusal {
   path: string;

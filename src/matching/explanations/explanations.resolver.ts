@@ -24,8 +24,9 @@ export class ExplanationsResolver {
   })
   @AccessPolicy(EXPLAIN_MATCH)
   explainMatch(
-    @Args('peerId', { type: () => ID }, ParseIdPipe) peerId: string,
-    @Args('supportWorkerId', { type: () => ID }, ParseIdPipe) supportWorkerId: string,
+    @Args('peerId', { type: () => ID, description: 'The peer, by id (a UUID).' }, ParseIdPipe) peerId: string,
+    @Args('supportWorkerId', { type: () => ID, description: 'The support worker, by id (a UUID).' }, ParseIdPipe)
+    supportWorkerId: string,
   ): Promise<MatchExplanation> {
     return this.explanations.explain(peerId, supportWorkerId);
   }

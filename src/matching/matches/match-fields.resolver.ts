@@ -25,8 +25,7 @@ export class SupportWorkerMatchesResolver {
   constructor(private readonly matchesService: MatchesService) {}
 
   @ResolveField(() => [Match], {
-    description:
-      'The matches this worker is in, newest first, at most 100: for the worker, staff and services with matches:read.',
+    description: 'The matches this worker is in, newest first, at most 100.',
   })
   @AccessPolicy(WORKER_MATCHES)
   matches(

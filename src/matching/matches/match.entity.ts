@@ -8,14 +8,17 @@ import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { Suggestion } from '../suggestions/suggestion.entity';
 
 /** An accepted pairing of a peer and a support worker, until one of them ends it. */
-@ObjectType()
+@ObjectType({
+  description:
+    'An accepted pairing of a peer and a support worker, until it is ended. A peer has at most one ACTIVE match.',
+})
 @AccessPolicy(MATCH)
 @Entity('match')
 @Index('UQ_match_active_peer', ['peerId'], { unique: true, where: `status = 'ACTIVE'` })
 @Index('UQ_match_suggestion', ['suggestionId'], { unique: true })
 @Index('IDX_match_worker_status', ['supportWorkerId', 'status'])
 export class Match {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The match’s id, a UUID.' })
   @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -29,19 +32,19 @@ export class Match {
   @Column({ name: 'suggestion_id', type: 'uuid' })
   suggestionId!: string;
 
-  @Field(() => MatchStatus)
+  @Field(() => MatchStatus, { description: 'ACTIVE until ended.' })
   @Column({ type: 'enum', enum: MatchStatus, enumName: 'match_status', default: MatchStatus.ACTIVE })
   status!: MatchStatus;
 
-  @Field()
+  @Field({ description: 'When the suggestion was accepted.' })
   @CreateDateColumn({ name: 'started_at', type: 'timestamptz', precision: 3 })
   startedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it ended; null while ACTIVE.' })
   @Column({ name: 'ended_at', type: 'timestamptz', precision: 3, nullable: true })
   endedAt!: Date | null;
 
-  @Field(() => MatchEndReason, { nullable: true })
+  @Field(() => MatchEndReason, { nullable: true, description: 'Why it ended; null while ACTIVE.' })
   @Column({ name: 'end_reason', type: 'enum', enum: MatchEndReason, enumName: 'match_end_reason', nullable: true })
   endReason!: MatchEndReason | null;
 

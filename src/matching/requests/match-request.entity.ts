@@ -15,7 +15,10 @@ import { MatchRequestStatus } from '../core/matching.enums';
 import { Peer } from '../../peers/peer.entity';
 
 /** Intake asked for suggestions for a peer. The row is the source of truth; jobs only carry its peer's id. */
-@ObjectType()
+@ObjectType({
+  description:
+    'A request for suggestions for a peer. requestMatch answers at once with PENDING; the status becomes READY or NO_CANDIDATES once they are computed. A peer has at most one open request.',
+})
 @AccessPolicy(MATCH_REQUEST)
 @Entity('match_request')
 @Index('UQ_match_request_open_peer', ['peerId'], {
@@ -24,7 +27,7 @@ import { Peer } from '../../peers/peer.entity';
 })
 @Index('IDX_match_request_status_updated', ['status', 'updatedAt'])
 export class MatchRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request’s id, a UUID.' })
   @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -32,7 +35,7 @@ export class MatchRequest {
   @Column({ name: 'peer_id', type: 'uuid' })
   peerId!: string;
 
-  @Field(() => MatchRequestStatus)
+  @Field(() => MatchRequestStatus, { description: 'Where the request stands.' })
   @Column({
     type: 'enum',
     enum: MatchRequestStatus,
@@ -48,11 +51,11 @@ export class MatchRequest {
   @Column({ name: 'ready_at', type: 'timestamptz', precision: 3, nullable: true })
   readyAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When suggestions were asked for.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the request last changed (its status, or suggestions computed again).' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
 

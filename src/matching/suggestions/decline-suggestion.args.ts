@@ -5,15 +5,21 @@ import { DeclineReason } from '../core/matching.enums';
 
 @ArgsType()
 export class DeclineSuggestionArgs {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The suggestion to decline, while OPEN (otherwise CONFLICT); one already DECLINED comes back unchanged.',
+  })
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
 
-  @Field(() => DeclineReason)
+  @Field(() => DeclineReason, { description: 'Why; a reason naming a factor makes it count more for this peer.' })
   @IsEnum(DeclineReason)
   reason!: DeclineReason;
 
-  @Field(() => String, { nullable: true, description: 'In the peer’s words; at most 1000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'In the peer’s words: at most 1000 characters, line breaks allowed; never logged.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

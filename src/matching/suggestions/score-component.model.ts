@@ -7,9 +7,15 @@ import { MatchFactor } from '../core/match-factor';
 @ObjectType('ScoreComponent', { description: 'One factor of a score: contributions add up to the score.' })
 @AccessPolicy(REACHABLE)
 export class ScoreComponentModel implements ScoreComponent {
-  @Field(() => MatchFactor) factor!: MatchFactor;
+  @Field(() => MatchFactor, { description: 'The factor this part of the score is for.' })
+  factor!: MatchFactor;
+
   @Field(() => Float, { description: 'Share of the weight of the factors that apply (they add up to 1).' })
   weight!: number;
-  @Field(() => Float, { description: '0..1' }) value!: number;
-  @Field(() => Float, { description: 'weight x value x 100' }) contribution!: number;
+
+  @Field(() => Float, { description: 'How well the pair does on this factor, 0..1.' })
+  value!: number;
+
+  @Field(() => Float, { description: 'weight x value x 100: the points this factor adds to the score.' })
+  contribution!: number;
 }

@@ -19,7 +19,10 @@ import { MatchRequest } from '../requests/match-request.entity';
 import { SUGGESTION, SUGGESTION_RANK } from './suggestion.policies';
 
 /** A scored, explained candidate offered to a peer, who accepts or declines it. */
-@ObjectType()
+@ObjectType({
+  description:
+    'A support worker offered to a peer, scored and explained, for the peer to accept or decline. Ranked 1..K within its request (K = 5 unless configured).',
+})
 @AccessPolicy(SUGGESTION)
 @Entity('suggestion')
 @Index('UQ_suggestion_request_worker_open', ['requestId', 'supportWorkerId'], {
@@ -29,7 +32,7 @@ import { SUGGESTION, SUGGESTION_RANK } from './suggestion.policies';
 @Index('IDX_suggestion_peer_status', ['peerId', 'status'])
 @Index('IDX_suggestion_worker_status', ['supportWorkerId', 'status'])
 export class Suggestion {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The suggestion’s id, a UUID.' })
   @AccessPolicy(REACHABLE)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -54,7 +57,7 @@ export class Suggestion {
   @Column({ type: 'double precision' })
   score!: number;
 
-  @Field(() => SuggestionStatus)
+  @Field(() => SuggestionStatus, { description: 'Where the suggestion stands; only OPEN can be accepted or declined.' })
   @Column({ type: 'enum', enum: SuggestionStatus, enumName: 'suggestion_status', default: SuggestionStatus.OPEN })
   status!: SuggestionStatus;
 
@@ -69,7 +72,7 @@ export class Suggestion {
   @Column({ type: 'jsonb' })
   weights!: Record<MatchFactor, number>;
 
-  @Field(() => DeclineReason, { nullable: true })
+  @Field(() => DeclineReason, { nullable: true, description: 'Why the peer declined it; null unless DECLINED.' })
   @Column({ name: 'decline_reason', type: 'enum', enum: DeclineReason, enumName: 'decline_reason', nullable: true })
   declineReason!: DeclineReason | null;
 
@@ -77,7 +80,7 @@ export class Suggestion {
   @Column({ name: 'decline_note', type: 'varchar', length: 1000, nullable: true })
   declineNote!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was first offered.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

@@ -25,7 +25,7 @@ export class SuggestionResolver {
 
   @ResolveField(() => [String], {
     description:
-      'Plain sentences saying what the pair shares. Without the right to see the peer’s lived experience and cultural background, those sentences are left out; full reads by anyone but the peer are audited.',
+      'Plain sentences saying what the pair shares. Read not in full, the sentences naming lived experience or cultural background are left out.',
   })
   @AccessPolicy(SUGGESTION_REASONS)
   reasons(@Parent() suggestion: Suggestion): string[] {

@@ -52,56 +52,76 @@ function TagSlugList(): PropertyDecorator {
 /** The fields a peer and a support worker are registered with. */
 @InputType({ isAbstract: true })
 export abstract class ProfileFieldsInput {
-  @Field()
+  @Field({
+    description:
+      'The name the person goes by: 1..100 characters once trimmed, on one line; control and invisible formatting characters are refused.',
+  })
   @PersonName({ maxLength: 100 })
   displayName!: string;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Null: not given.' })
   @IsOptional()
   @IsEnum(Gender)
   gender?: Gender | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year of birth, 1900 to this year.' })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @IsNotAFutureYear()
   birthYear?: number | null;
 
-  @Field(() => [String], { description: 'ISO 639-1 codes, the first preferred.' })
+  @Field(() => [String], {
+    description: `ISO 639-1 codes such as "en" or "vi", the first preferred: 1..${MAX_LANGUAGES}, each once.`,
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LANGUAGES)
   @ArrayUnique()
   @IsISO6391({ each: true, message: 'languages must be ISO 639-1 codes such as "en" or "vi"' })
   languages!: string[];
 
-  @Field(() => [SupportMode])
+  @Field(() => [SupportMode], { description: 'How the person will meet: at least one, each once.' })
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsEnum(SupportMode, { each: true })
   modes!: SupportMode[];
 
-  @Field(() => LocationInput, { nullable: true })
+  @Field(() => LocationInput, {
+    nullable: true,
+    description: 'Where the person is, for meeting in person; without it distance neither counts nor excludes.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => LocationInput)
   location?: LocationInput | null;
 
-  @Field(() => [WeeklySlot], { nullable: true, description: 'When the person is usually available.' })
+  @Field(() => [WeeklySlot], {
+    nullable: true,
+    description: 'When the person is usually available, each slot once; null or empty: AVAILABILITY does not count.',
+  })
   @IsOptional()
   @ArrayUnique()
   @IsEnum(WeeklySlot, { each: true })
   availability?: WeeklySlot[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Tag slugs of kind LIVED_EXPERIENCE.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Tag slugs of kind LIVED_EXPERIENCE (see tags), at most ${MAX_TAGS_PER_KIND}, each once.`,
+  })
   @TagSlugList()
   livedExperiences?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Tag slugs of kind INTEREST.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Tag slugs of kind INTEREST (see tags), at most ${MAX_TAGS_PER_KIND}, each once.`,
+  })
   @TagSlugList()
   interests?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Tag slugs of kind CULTURE.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Tag slugs of kind CULTURE (see tags), at most ${MAX_TAGS_PER_KIND}, each once.`,
+  })
   @TagSlugList()
   culturalBackgrounds?: string[] | null;
 }
