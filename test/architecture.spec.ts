@@ -113,6 +113,30 @@ for (const [file, imports] of GRAPH) {
 }
 const NAMED_GRAPH = new Map([...GRAPH].map(([file, imports]) => [name(file), imports.map(name)]));
 
+/** Enums re-exported from a file other than the one that declares them: each should have one path. */
+function enumsWithTwoPaths(): string[] {
+  const sources = [...FILES].map((file) =>
+    ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest),
+  );
+  const enums = new Set(
+    sources.flatMap((source) =>
+      source.statements.filter(ts.isEnumDeclaration).map((declaration) => declaration.name.text),
+    ),
+  );
+  return sources.flatMap((source) =>
+    source.statements
+      .filter(ts.isExportDeclaration)
+      .filter((declaration) => declaration.moduleSpecifier && declaration.exportClause)
+      .flatMap((declaration) =>
+        ts.isNamedExports(declaration.exportClause!)
+          ? declaration.exportClause.elements.map((element) => element.name.text)
+          : [],
+      )
+      .filter((exported) => enums.has(exported))
+      .map((exported) => `${exported} re-exported by ${name(source.fileName)}`),
+  );
+}
+
 describe('the layout: every import points down', () => {
   it('holds no import that points up or sideways', () => {
     expect(violations()).toEqual([]);
@@ -124,5 +148,9 @@ describe('the layout: every import points down', () => {
 
   it('holds no circle of folders', () => {
     expect(circlesIn(FOLDER_GRAPH)).toEqual([]);
+  });
+
+  it('gives every enum one path: the file that declares it', () => {
+    expect(enumsWithTwoPaths()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { MatchFactor, reasonsWithout, withoutFactors } from '../matching/core';
+import { reasonsWithout, withoutFactors } from '../matching/core';
+import { MatchFactor } from '../matching/core/match-factor';
 import { Suggestion } from '../matching/suggestions/suggestion.entity';
 
 /**

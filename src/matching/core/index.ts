@@ -1,11 +1,11 @@
 /**
  * The matching core: plain functions over plain data, no framework, database or queue.
- * Services load rows, turn them into profiles, call these, and store what they return.
+ * Services load rows, turn them into profiles, call these, and store what they return. Its
+ * enums are imported from the one file that defines each (match-factor, hard-constraint,
+ * profile.enums, matching.enums), never through here, so each has one path.
  */
 export { explainPair, type PairExplanation, type ScoreComponent } from './explain';
-export { HardConstraint } from './hard-constraint';
 export { evaluatePair } from './kernel';
-export { MatchFactor } from './match-factor';
 export { preparePeer, prepareWorkers, type PreparedPeer, type PreparedWorkers } from './prepared';
 export type { GeoPoint, PeerProfile, TagInfo, TagKindName, WeeklyAvailability, WorkerProfile } from './profiles';
 export {

@@ -8,7 +8,8 @@ import { SupportWorker } from '../../support-workers/support-worker.entity';
 import { TagKind } from '../../taxonomy/tag-kind';
 import { Tag } from '../../taxonomy/tag.entity';
 import { activeMatchCounts } from '../matches/active-match-counts';
-import { Importance, MatchFactor, PeerProfile, TagInfo, TaxonomyIndex, WorkerProfile } from '../core';
+import { Importance, PeerProfile, TagInfo, TaxonomyIndex, WorkerProfile } from '../core';
+import { MatchFactor } from '../core/match-factor';
 import { DEFAULT_IMPORTANCE } from '../core/weights';
 
 interface TagLink {

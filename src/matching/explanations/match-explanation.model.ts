@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
-import { HardConstraint, type ScoreComponent } from '../core';
+import type { ScoreComponent } from '../core';
+import { HardConstraint } from '../core/hard-constraint';
 import { ScoreComponentModel } from '../suggestions/score-component.model';
 
 @ObjectType({ description: 'Why a support worker is, or is not, suggested to a peer.' })
