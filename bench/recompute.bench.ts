@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app/bootstrap';
@@ -15,6 +16,7 @@ import { parseEnvironment } from '../src/config/environment';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';
+import { MatchRequestsService } from '../src/matching/requests/match-requests.service';
 import { freePort } from '../test/support/free-port';
 import { generatePeers, generateWorkers, seededRandom } from './population';
 import { seedPopulation } from './seed-population';
@@ -28,6 +30,11 @@ const { values } = parseArgs({
   },
 });
 const peerCount = Number(values.peers);
+/** The bench asks as an admin would; its audit rows go with its database. */
+const BENCH_ACTOR = {
+  principal: { subject: 'bench', role: 'ADMIN' as const, scopes: new Set<string>() },
+  operation: 'requestMatch',
+};
 const workerCount = Number(values.workers);
 const environment = parseEnvironment({ LOG_LEVEL: 'warn', ...process.env, WORKER_CONCURRENCY: values.concurrency });
 
@@ -78,16 +85,43 @@ async function main(): Promise<void> {
     );
     const [{ suggestions }] = await dataSource.query(`SELECT count(*)::int AS suggestions FROM suggestion`);
     console.log(`requests READY: ${ready}, NO_CANDIDATES: ${none}; suggestions written: ${suggestions}`);
-    await app.close();
     console.log(
       `recompute: peers=${peerCount} workers=${workerCount} seconds=${seconds.toFixed(2)} peers_per_s=${Math.round(peerCount / seconds)} p50_request_to_ready_ms=${Math.round(p50)}`,
     );
+    console.log(await newRequestDuringRefresh(app, dataSource, peerIds));
+    await app.close();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every request back to PENDING with a background recompute each, then one peer asks anew
+ * through the real service (an interactive recompute): how long until READY, in that backlog.
+ */
+async function newRequestDuringRefresh(app: INestApplicationContext, dataSource: DataSource, peerIds: string[]) {
+  const [newcomer, ...backlog] = peerIds;
+  await dataSource.query(`DELETE FROM match_request WHERE peer_id = $1`, [newcomer]);
+  await dataSource.query(`UPDATE match_request SET status = 'PENDING' WHERE peer_id = ANY($1::uuid[])`, [backlog]);
+  await app.get(MatchingJobs).enqueueRecomputes(backlog);
+  const start = Date.now();
+  await app.get(MatchRequestsService).request(newcomer, BENCH_ACTOR);
+  for (;;) {
+    const [request] = await dataSource.query(`SELECT status FROM match_request WHERE peer_id = $1`, [newcomer]);
+    if (request?.status !== 'PENDING') break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const readyMs = Date.now() - start;
+  const [{ pending }] = await dataSource.query(
+    `SELECT count(*)::int AS pending FROM match_request WHERE status = 'PENDING'`,
+  );
+  while ((await dataSource.query(`SELECT 1 FROM match_request WHERE status = 'PENDING' LIMIT 1`)).length) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return `priority: backlog=${backlog.length} still_pending_at_ready=${pending} new_request_ready_ms=${readyMs}`;
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,19 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { Job, JobsOptions, Queue } from 'bullmq';
 import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
 
 /** Past this, enqueueing gives up: the request stays PENDING and the sweeper enqueues it later. */
 const ENQUEUE_TIMEOUT_MS = 3000;
 const BULK_CHUNK = 500;
+
+/**
+ * Who waits for a recompute. Someone at a screen (a new request, a peer's own change, the refill
+ * after a decline) is served before background refreshes (fan-outs, sweeps): both backends take a
+ * job without a priority before any job with one.
+ */
+export type Urgency = 'interactive' | 'background';
+const BACKGROUND_PRIORITY = 10;
 
 export const RETRIES: JobsOptions = {
   attempts: 5,
@@ -40,15 +48,17 @@ export class MatchingJobs {
    * One job per peer, deduplicated so that a burst leaves at most one running and one waiting,
    * and a change arriving while one runs is computed after it rather than dropped.
    */
-  async enqueueRecomputes(peerIds: readonly string[]): Promise<boolean> {
+  async enqueueRecomputes(peerIds: readonly string[], urgency: Urgency = 'background'): Promise<boolean> {
+    const priority = urgency === 'background' ? { priority: BACKGROUND_PRIORITY } : {};
     try {
       for (let start = 0; start < peerIds.length; start += BULK_CHUNK) {
         const jobs = peerIds.slice(start, start + BULK_CHUNK).map((peerId) => ({
           name: JobName.RECOMPUTE,
           data: { peerId } satisfies RecomputeJob,
-          opts: { ...RETRIES, deduplication: { id: `peer:${peerId}`, keepLastIfActive: true } },
+          opts: { ...RETRIES, ...priority, deduplication: { id: `peer:${peerId}`, keepLastIfActive: true } },
         }));
-        await withTimeout(this.queue.addBulk(jobs), 'enqueueing recomputes');
+        const added = await withTimeout(this.queue.addBulk(jobs), 'enqueueing recomputes');
+        if (urgency === 'interactive') for (const job of added) await this.promote(job);
       }
       return true;
     } catch (error) {
@@ -57,9 +67,23 @@ export class MatchingJobs {
     }
   }
 
+  /**
+   * An interactive recompute of a peer whose background one is still waiting was deduplicated
+   * into it: that job is moved ahead instead, so the person is not served after the backlog.
+   */
+  private async promote(added: Job): Promise<void> {
+    const waiting = added.id ? await this.queue.getJob(added.id) : undefined;
+    if (!waiting || (await waiting.getState()) !== 'prioritized') return;
+    // Taken by a consumer meanwhile: it is being computed, which is what was wanted.
+    await waiting.changePriority({ priority: 0 }).catch(() => undefined);
+  }
+
   async enqueueFanOut(job: FanOutJob): Promise<boolean> {
     try {
-      await withTimeout(this.queue.add(JobName.FAN_OUT, job, RETRIES), 'enqueueing a fan-out');
+      await withTimeout(
+        this.queue.add(JobName.FAN_OUT, job, { ...RETRIES, priority: BACKGROUND_PRIORITY }),
+        'enqueueing a fan-out',
+      );
       return true;
     } catch (error) {
       this.logger.warn(`Fan-out not enqueued: ${String(error)}`);

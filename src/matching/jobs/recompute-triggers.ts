@@ -17,15 +17,15 @@ export class RecomputeTriggers {
   constructor(private readonly jobs: MatchingJobs) {}
 
   /**
-   * The peer's suggestions may be stale: their profile changed, they asked, a decline left none
-   * open or reweighed a factor, or the place they chose went to someone else first.
+   * Someone is waiting for these, so they go ahead of background refreshes: the peer's profile
+   * changed, they asked, a decline freed a place, or the place they chose went to someone else.
    */
   @OnEvent(PeerProfileChanged.NAME)
   @OnEvent(MatchRequested.NAME)
   @OnEvent(SuggestionsNeedRefill.NAME)
   @OnEvent(PlaceTakenFirst.NAME)
   async peerNeedsRecompute({ peerId }: { peerId: string }): Promise<void> {
-    await this.jobs.enqueueRecomputes([peerId]);
+    await this.jobs.enqueueRecomputes([peerId], 'interactive');
   }
 
   @OnEvent(SupportWorkerChanged.NAME)
