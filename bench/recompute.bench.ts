@@ -2,7 +2,7 @@
  * Seeds W support workers and P peers with open requests into a fresh database, enqueues a
  * recompute for every peer through the real queue, and measures how fast the consumer brings
  * them to READY. The queue is Redis when REDIS_URL is set, else PostgreSQL.
- * Usage: npm run bench:recompute [-- --peers 2000 --workers 1000 --concurrency 4 --seed 11]
+ * Usage: npm run bench:recompute [-- --open 2000 --workers 1000 --concurrency 4 --seed 11]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,20 +16,24 @@ import { parseEnvironment } from '../src/config/environment';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';
+import { DeclineReason } from '../src/matching/core/matching.enums';
 import { MatchRequestsService } from '../src/matching/requests/match-requests.service';
+import { SuggestionsService } from '../src/matching/suggestions/suggestions.service';
+import { UpdateSupportWorkerInput } from '../src/support-workers/dto/update-support-worker.input';
+import { SupportWorkersService } from '../src/support-workers/support-workers.service';
 import { freePort } from '../test/support/free-port';
 import { generatePeers, generateWorkers, seededRandom } from './population';
 import { seedPopulation } from './seed-population';
 
 const { values } = parseArgs({
   options: {
-    peers: { type: 'string', default: '2000' },
+    open: { type: 'string', default: '2000' },
     workers: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '4' },
     seed: { type: 'string', default: '11' },
   },
 });
-const peerCount = Number(values.peers);
+const peerCount = Number(values.open);
 /** The bench asks as an admin would; its audit rows go with its database. */
 const BENCH_ACTOR = {
   principal: { subject: 'bench', role: 'ADMIN' as const, scopes: new Set<string>() },
@@ -89,6 +93,8 @@ async function main(): Promise<void> {
       `recompute: peers=${peerCount} workers=${workerCount} seconds=${seconds.toFixed(2)} peers_per_s=${Math.round(peerCount / seconds)} p50_request_to_ready_ms=${Math.round(p50)}`,
     );
     console.log(await newRequestDuringRefresh(app, dataSource, peerIds));
+    console.log(await refillAfterDecline(app, dataSource));
+    console.log(await oneWorkerChange(app, dataSource));
     await app.close();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -112,7 +118,7 @@ async function newRequestDuringRefresh(app: INestApplicationContext, dataSource:
   for (;;) {
     const [request] = await dataSource.query(`SELECT status FROM match_request WHERE peer_id = $1`, [newcomer]);
     if (request?.status !== 'PENDING') break;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
   }
   const readyMs = Date.now() - start;
   const [{ pending }] = await dataSource.query(
@@ -122,6 +128,56 @@ async function newRequestDuringRefresh(app: INestApplicationContext, dataSource:
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return `priority: backlog=${backlog.length} still_pending_at_ready=${pending} new_request_ready_ms=${readyMs}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+}
+
+/** Twenty peers each decline their best suggestion: how long until they have K open again. */
+async function refillAfterDecline(app: INestApplicationContext, dataSource: DataSource) {
+  const k = environment.SUGGESTION_COUNT;
+  const picks: { id: string; request_id: string }[] = await dataSource.query(
+    `SELECT s.id, s.request_id FROM suggestion s JOIN match_request r ON r.id = s.request_id
+      WHERE s.status = 'OPEN' AND s.rank = 1 AND r.status = 'READY' ORDER BY s.id LIMIT 20`,
+  );
+  const times: number[] = [];
+  for (const pick of picks) {
+    const start = Date.now();
+    await app.get(SuggestionsService).decline(pick.id, DeclineReason.NOT_A_FIT, null, BENCH_ACTOR);
+    for (;;) {
+      const [{ open }] = await dataSource.query(
+        `SELECT count(*)::int AS open FROM suggestion WHERE request_id = $1 AND status = 'OPEN'`,
+        [pick.request_id],
+      );
+      if (open >= k || Date.now() - start > 10_000) break;
+      await sleep(5);
+    }
+    times.push(Date.now() - start);
+  }
+  return `refill: p50_ms=${percentile(times, 0.5)} p95_ms=${percentile(times, 0.95)}`;
+}
+
+/** The worker suggested to most peers stops taking new ones: how long until no open suggestion names them. */
+async function oneWorkerChange(app: INestApplicationContext, dataSource: DataSource) {
+  const [{ support_worker_id: workerId, affected }] = await dataSource.query(
+    `SELECT support_worker_id, count(*)::int AS affected FROM suggestion WHERE status = 'OPEN'
+      GROUP BY support_worker_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const start = Date.now();
+  await app.get(SupportWorkersService).update(workerId, { active: false } as UpdateSupportWorkerInput, BENCH_ACTOR);
+  for (;;) {
+    const [{ open }] = await dataSource.query(
+      `SELECT count(*)::int AS open FROM suggestion WHERE support_worker_id = $1 AND status = 'OPEN'`,
+      [workerId],
+    );
+    if (open === 0) break;
+    await sleep(5);
+  }
+  return `change: affected=${affected} reflected_ms=${Date.now() - start}`;
 }
 
 main().catch((error: unknown) => {
