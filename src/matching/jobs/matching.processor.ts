@@ -1,5 +1,6 @@
 import { BullRegistrar, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job } from 'bullmq';
@@ -37,7 +38,9 @@ export class MatchingProcessor
    */
   onModuleInit(): void {
     const lockMs = this.config.get('JOB_LOCK_MS', { infer: true });
-    Processor(MATCHING_QUEUE, { lockDuration: lockMs, stalledInterval: lockMs })(this.constructor as Type);
+    // Named after its host and process, so that each job says which consumer computed it.
+    const name = `${hostname()}:${process.pid}`;
+    Processor(MATCHING_QUEUE, { lockDuration: lockMs, stalledInterval: lockMs, name })(this.constructor as Type);
     this.registrar.register();
   }
 
