@@ -40,7 +40,7 @@ export class SupportWorkerResolver {
 
   @Mutation(() => SupportWorker, {
     description:
-      'Registers a support worker, active. Open requests are computed again, so they may be suggested at once. Unknown tag slugs: BAD_USER_INPUT naming them.',
+      'Registers a support worker, active. Peers waiting with fewer than a full list are computed again where the worker suits them, so they may be suggested at once. Unknown tag slugs: BAD_USER_INPUT naming them.',
   })
   @AccessPolicy(WRITE_WORKER)
   createSupportWorker(
@@ -52,7 +52,7 @@ export class SupportWorkerResolver {
 
   @Mutation(() => SupportWorker, {
     description:
-      'Changes a support worker’s profile, capacity or activity; open requests are computed again. No such worker: NOT_FOUND.',
+      'Changes a support worker’s profile, capacity or activity; the peers they are suggested to, and waiting peers short of a full list whom they now suit, are computed again. No such worker: NOT_FOUND.',
   })
   @AccessPolicy(WRITE_WORKER)
   updateSupportWorker(

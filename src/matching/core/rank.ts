@@ -99,8 +99,8 @@ export interface FairRankOptions {
 
 /**
  * Suggestions for many waiting peers at once, longest-waiting first, so that a popular worker
- * with one free place is not put in front of every peer: each worker is offered to at most
- * exposureFactor x free places peers in the batch.
+ * with one free place is not put in front of every peer: each worker is offered first to at most
+ * exposureFactor x free places peers in the batch, and past that only to fill a list short of k.
  */
 export function rankForWaitingPeers(
   waiting: readonly WaitingPeer[],

@@ -57,12 +57,18 @@ export class MatchingJobs {
           data: { peerId } satisfies RecomputeJob,
           opts: { ...RETRIES, ...priority, deduplication: { id: `peer:${peerId}`, keepLastIfActive: true } },
         }));
-        const added = await withTimeout(this.queue.addBulk(jobs), 'enqueueing recomputes');
-        if (urgency === 'interactive') for (const job of added) await this.promote(job);
+        // Moving ahead is bounded too: a mutation waits for this, and a queue that is down must not hang it.
+        await withTimeout(
+          this.queue.addBulk(jobs).then(async (added) => {
+            if (urgency === 'interactive') for (const job of added) await this.promote(job);
+          }),
+          'enqueueing recomputes',
+        );
       }
       return true;
     } catch (error) {
-      this.logger.warn(`Recompute of ${peerIds.length} peer(s) not enqueued; the sweeper will: ${String(error)}`);
+      // The sweeper enqueues again what a request still owes (PENDING, stale, refill due).
+      this.logger.warn(`Recompute of ${peerIds.length} peer(s) not enqueued: ${String(error)}`);
       return false;
     }
   }

@@ -9,8 +9,9 @@ import { MatchingJobs } from './matching-jobs.service';
 
 /**
  * What each committed change means for the queue. The domains publish facts and never import
- * the queue; publishers await these handlers, which never throw (MatchingJobs logs and leaves
- * the rest to the sweeper).
+ * the queue; publishers await these handlers, which never throw (MatchingJobs logs instead).
+ * What a lost job leaves undone: a request still PENDING, computed from an older profile, or
+ * owing a refill is enqueued again by the sweeper; a lost fan-out is not yet recovered.
  */
 @Injectable()
 export class RecomputeTriggers {

@@ -63,12 +63,20 @@ export class SweeperService {
         [ttlSeconds],
       );
       if (!due.length) return 0;
-      const [, expired] = await manager.query(
+      const [expired, count]: [{ request_id: string }[], number] = await manager.query(
         `UPDATE suggestion SET status = 'EXPIRED', updated_at = now()
-          WHERE status = 'OPEN' AND created_at < now() - make_interval(secs => $1) AND peer_id = ANY($2::uuid[])`,
+          WHERE status = 'OPEN' AND created_at < now() - make_interval(secs => $1) AND peer_id = ANY($2::uuid[])
+          RETURNING request_id`,
         [ttlSeconds, due.map((peer) => peer.id)],
       );
-      return Number(expired);
+      // Their places are refilled by the requeue below, in this same sweep: the request owes a
+      // computation, and its updated_at is left as it was so that it is due at once.
+      await manager.query(
+        `UPDATE match_request SET computed_profile_version = NULL
+          WHERE id = ANY($1::uuid[]) AND status IN ('READY', 'NO_CANDIDATES')`,
+        [[...new Set(expired.map((row) => row.request_id))]],
+      );
+      return Number(count);
     });
   }
 }

@@ -69,6 +69,11 @@ export class SuggestionsService {
       suggestion.declineNote = note;
       await manager.save(suggestion);
       await this.nudge(manager, suggestion.peerId, reason);
+      // Marked as owing a computation, so that the sweeper refills it should the job below be lost.
+      await manager.query(
+        `UPDATE match_request SET computed_profile_version = NULL, updated_at = now() WHERE id = $1`,
+        [suggestion.requestId],
+      );
       return { suggestion, refill: true };
     });
     if (refill) await this.events.emitAsync(SuggestionsNeedRefill.NAME, new SuggestionsNeedRefill(suggestion.peerId));
