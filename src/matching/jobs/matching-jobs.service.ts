@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, JobsOptions, Queue } from 'bullmq';
 import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
 
@@ -36,12 +36,20 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
  * is down must not fail a mutation, and the rows it would have acted on are the source of truth.
  */
 @Injectable()
-export class MatchingJobs {
+export class MatchingJobs implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchingJobs.name);
+  /** Once the app stops, the database or Redis going away next is the plan, not a fault. */
+  private stopping = false;
 
   constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {
     // The connection reconnects by itself; until then enqueueing fails and the sweeper catches up.
-    queue.on('error', (error) => this.logger.warn(`Queue connection error: ${error.message}`));
+    queue.on('error', (error) => {
+      if (!this.stopping) this.logger.warn(`Queue connection error: ${error.message}`);
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   /**

@@ -1,7 +1,14 @@
 import { BullRegistrar, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Type } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+  Type,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job } from 'bullmq';
 import { Environment } from '../../config/environment';
@@ -15,10 +22,12 @@ const HEARTBEAT_EVERY_MS = 10_000;
 @Processor(MATCHING_QUEUE)
 export class MatchingProcessor
   extends WorkerHost
-  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
   private readonly logger = new Logger(MatchingProcessor.name);
   private heartbeat?: NodeJS.Timeout;
+  /** Once the app stops, its connections ending is expected: not worth a warning. */
+  private stopping = false;
 
   constructor(
     private readonly recomputes: RecomputeService,
@@ -56,6 +65,10 @@ export class MatchingProcessor
     }
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   onApplicationShutdown(): void {
     clearInterval(this.heartbeat);
   }
@@ -76,6 +89,7 @@ export class MatchingProcessor
   /** The queue's connection failed (it reconnects by itself); the sweeper catches up on anything missed. */
   @OnWorkerEvent('error')
   onError(error: Error): void {
+    if (this.stopping) return;
     this.logger.warn(`Queue connection error: ${error.message}`);
   }
 
