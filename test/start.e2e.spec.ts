@@ -3,30 +3,12 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { signDevelopmentToken } from '../src/common/auth/development-token';
 import { DEVELOPMENT_JWT_SECRET } from '../src/config/environment';
 import { freePort } from './support/free-port';
 import { ServiceProcess, startServiceProcess, waitUntilReady } from './support/service-process';
+import { embeddedDatabaseAnswers } from './support/embedded-database';
 import { createTestDatabase } from './support/test-database';
-
-async function acceptsConnections(port: number): Promise<boolean> {
-  const client = new Client({
-    host: '127.0.0.1',
-    port,
-    user: 'peermatch',
-    password: 'peermatch',
-    database: 'postgres',
-  });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /** An IPv4 address of this machine other than loopback, if it has one. */
 function outwardAddress(): string | undefined {
@@ -142,7 +124,7 @@ describe('npm start', () => {
 
       started.child.kill('SIGTERM');
       expect(await started.exited).toBe(0);
-      expect(await acceptsConnections(databasePort)).toBe(false);
+      expect(await embeddedDatabaseAnswers(databasePort)).toBe(false);
       expect(existsSync(join(home, 'postgres', 'postmaster.pid'))).toBe(false);
       expect(existsSync(join(home, 'postgres', 'PG_VERSION'))).toBe(true);
     } finally {

@@ -1,31 +1,13 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { freePort } from './support/free-port';
 import { startServiceProcess, waitUntilReady } from './support/service-process';
+import { embeddedDatabaseAnswers } from './support/embedded-database';
 
 interface Line {
   level: number;
   msg: string;
-}
-
-async function acceptsConnections(port: number): Promise<boolean> {
-  const client = new Client({
-    host: '127.0.0.1',
-    port,
-    user: 'peermatch',
-    password: 'peermatch',
-    database: 'postgres',
-  });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 describe('Ctrl-C in the terminal running npm start', () => {
@@ -42,6 +24,7 @@ describe('Ctrl-C in the terminal running npm start', () => {
     );
     try {
       await waitUntilReady(port, started);
+      expect(await embeddedDatabaseAnswers(databasePort)).toBe(true);
       // The terminal signals the whole foreground group, the embedded PostgreSQL's process
       // included; npm passes the signal on to the service a second time, a moment later.
       process.kill(-started.child.pid!, 'SIGINT');
@@ -62,7 +45,7 @@ describe('Ctrl-C in the terminal running npm start', () => {
         'embedded PostgreSQL stopped',
       ]);
       expect(stopping.filter((line) => line.level >= 40)).toEqual([]);
-      expect(await acceptsConnections(databasePort)).toBe(false);
+      expect(await embeddedDatabaseAnswers(databasePort)).toBe(false);
     } finally {
       started.child.kill('SIGKILL');
       await rm(home, { recursive: true, force: true });
