@@ -2,7 +2,7 @@
  * Seeds W support workers and P peers with open requests into a fresh database, enqueues a
  * recompute for every peer through the real queue, and measures how fast the consumer brings
  * them to READY. The queue is Redis when REDIS_URL is set, else PostgreSQL.
- * Usage: npm run bench:recompute [-- --open 2000 --workers 1000 --concurrency 4 --seed 11]
+ * Usage: npm run bench:recompute [-- --open 2000 --workers 1000 --concurrency 2 --seed 11]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const { values } = parseArgs({
   options: {
     open: { type: 'string', default: '2000' },
     workers: { type: 'string', default: '1000' },
-    concurrency: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '2' },
     seed: { type: 'string', default: '11' },
   },
 });
@@ -40,6 +40,9 @@ const BENCH_ACTOR = {
   operation: 'requestMatch',
 };
 const workerCount = Number(values.workers);
+/** Newcomers asking, one every NEWCOMER_GAP_MS, while a refresh drains. */
+const NEWCOMERS = 10;
+const NEWCOMER_GAP_MS = 250;
 const environment = parseEnvironment({ LOG_LEVEL: 'warn', ...process.env, WORKER_CONCURRENCY: values.concurrency });
 
 async function main(): Promise<void> {
@@ -105,29 +108,38 @@ async function main(): Promise<void> {
 }
 
 /**
- * Every request back to PENDING with a background recompute each, then one peer asks anew
- * through the real service (an interactive recompute): how long until READY, in that backlog.
+ * Every request back to PENDING with a background recompute each; while that backlog drains,
+ * newcomers ask one after another through the real service (interactive recomputes): how long
+ * each waits for READY (p50 and p95), and how much of the backlog was still waiting meanwhile.
  */
 async function newRequestDuringRefresh(app: INestApplicationContext, dataSource: DataSource, peerIds: string[]) {
-  const [newcomer, ...backlog] = peerIds;
-  await dataSource.query(`DELETE FROM match_request WHERE peer_id = $1`, [newcomer]);
+  const newcomers = peerIds.slice(0, NEWCOMERS);
+  const backlog = peerIds.slice(NEWCOMERS);
+  await dataSource.query(`DELETE FROM match_request WHERE peer_id = ANY($1::uuid[])`, [newcomers]);
   await dataSource.query(`UPDATE match_request SET status = 'PENDING' WHERE peer_id = ANY($1::uuid[])`, [backlog]);
   await app.get(MatchingJobs).enqueueRecomputes(backlog);
-  const start = Date.now();
-  await app.get(MatchRequestsService).request(newcomer, BENCH_ACTOR);
-  for (;;) {
-    const [request] = await dataSource.query(`SELECT status FROM match_request WHERE peer_id = $1`, [newcomer]);
-    if (request?.status !== 'PENDING') break;
-    await sleep(5);
+  const pendingNow = async () =>
+    (await dataSource.query(`SELECT count(*)::int AS pending FROM match_request WHERE status = 'PENDING'`))[0]
+      .pending as number;
+  const times: number[] = [];
+  const stillPending: number[] = [];
+  for (const newcomer of newcomers) {
+    const start = Date.now();
+    await app.get(MatchRequestsService).request(newcomer, BENCH_ACTOR);
+    for (;;) {
+      const [request] = await dataSource.query(`SELECT status FROM match_request WHERE peer_id = $1`, [newcomer]);
+      if (request?.status !== 'PENDING') break;
+      await sleep(5);
+    }
+    times.push(Date.now() - start);
+    stillPending.push(await pendingNow());
+    await sleep(NEWCOMER_GAP_MS);
   }
-  const readyMs = Date.now() - start;
-  const [{ pending }] = await dataSource.query(
-    `SELECT count(*)::int AS pending FROM match_request WHERE status = 'PENDING'`,
+  while ((await pendingNow()) > 0) await sleep(100);
+  return (
+    `priority: backlog=${backlog.length} newcomers=${newcomers.length} new_request_ready_ms=${percentile(times, 0.5)} ` +
+    `p95_ms=${percentile(times, 0.95)} backlog_pending_at_each_ready=${stillPending.join(',')}`
   );
-  while ((await dataSource.query(`SELECT 1 FROM match_request WHERE status = 'PENDING' LIMIT 1`)).length) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return `priority: backlog=${backlog.length} still_pending_at_ready=${pending} new_request_ready_ms=${readyMs}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -8,7 +8,7 @@ import { eventually } from './support/queue';
 import { ServiceProcess, startServiceProcess } from './support/service-process';
 import { startTestApp } from './support/test-app';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const REQUEST = `mutation ($peerId: ID!) { requestMatch(peerId: $peerId) { id status } }`;
 
@@ -27,7 +27,9 @@ describe('a consumer process killed mid-job', () => {
       REDIS_URL: process.env.REDIS_URL,
       QUEUE_PREFIX: t.queuePrefix,
       WORKER_CONCURRENCY: '1',
-      // A dead consumer's job is taken back after this long.
+      // Batches of two: the consumer is killed with peers claimed and not yet written.
+      RECOMPUTE_BATCH_SIZE: '2',
+      // A dead consumer's job and claim are taken back after this long.
       JOB_LOCK_MS: '1000',
       PENDING_REQUEUE_AFTER_MS: '2000',
       SWEEP_INTERVAL_MS: '1000',
@@ -52,7 +54,16 @@ describe('a consumer process killed mid-job', () => {
 
       const heartbeat = join(heartbeatDir, 'worker.heartbeat');
       consumer = startServiceProcess({ ...workerEnv, HEARTBEAT_FILE: heartbeat });
-      await eventually(async () => (await counts()).READY === peers.length, 'every request to reach READY', 90_000);
+      await eventually(
+        async () => (await counts()).READY === peers.length,
+        'every request to reach READY',
+        90_000,
+      ).catch(async (error: Error) => {
+        const due = await t.dataSource.query(
+          `SELECT urgency, claim IS NOT NULL AS claimed, count(*)::int FROM recompute_due GROUP BY 1, 2`,
+        );
+        throw new Error(`${error.message}: ${JSON.stringify({ counts: await counts(), due })}\n${consumer?.output()}`);
+      });
       // The running consumer says it is alive, for a container health check.
       expect(Date.now() - statSync(heartbeat).mtimeMs).toBeLessThan(30_000);
 

@@ -167,7 +167,11 @@ describe('suggestions that stay fresh', () => {
     expect((await settled(secondRequest)).suggestions.map((s) => s.supportWorker.id)).toEqual([worker.id]);
 
     const firstToken = await t.tokenFor({ role: 'PEER', peerId: first.id });
-    const match = await t.gql<{ acceptSuggestion: { id: string } }>(ACCEPT, { id: firstView.suggestions[0].id }, firstToken);
+    const match = await t.gql<{ acceptSuggestion: { id: string } }>(
+      ACCEPT,
+      { id: firstView.suggestions[0].id },
+      firstToken,
+    );
     await eventually(async () => (await settled(secondRequest)).status === 'NO_CANDIDATES', 'the full worker to leave');
 
     await t.gql(END, { id: match.data!.acceptSuggestion.id, reason: 'PEER_CHOICE' }, firstToken);

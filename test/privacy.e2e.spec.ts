@@ -217,6 +217,32 @@ describe('who may see what', () => {
     expect(count).toBe(0);
   });
 
+  it('offers the place an erased peer’s match frees to a peer waiting for one', async () => {
+    const worker = await makeSupportWorker(t, { capacity: 1 });
+    const [first, waiting] = [await makePeer(t), await makePeer(t)];
+    const request = 'mutation ($p: ID!) { requestMatch(peerId: $p) { id } }';
+    await t.gql(request, { p: first.id }, intake);
+    await waitForJobs(t.app);
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM suggestion WHERE peer_id = $1 AND status = 'OPEN'`, [
+      first.id,
+    ]);
+    expect((await t.gql(ACCEPT, { id }, await t.tokenFor({ role: 'PEER', peerId: first.id }))).errors).toBeUndefined();
+    await t.gql(request, { p: waiting.id }, intake);
+    await waitForJobs(t.app);
+    const statusOf = async () =>
+      (await t.dataSource.query(`SELECT status FROM match_request WHERE peer_id = $1`, [waiting.id]))[0].status;
+    expect(await statusOf()).toBe('NO_CANDIDATES');
+
+    expect((await t.gql('mutation ($id: ID!) { erasePeer(id: $id) }', { id: first.id }, admin)).errors).toBeUndefined();
+    await waitForJobs(t.app);
+    expect(await statusOf()).toBe('READY');
+    const offered = await t.dataSource.query(
+      `SELECT support_worker_id FROM suggestion WHERE peer_id = $1 AND status = 'OPEN'`,
+      [waiting.id],
+    );
+    expect(offered).toEqual([{ support_worker_id: worker.id }]);
+  });
+
   it('cancels the open request of a peer erased while still waiting for a match', async () => {
     const peer = await makePeer(t, { interests: ['art'] });
     await makeSupportWorker(t, { interests: ['art'] });

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { makePeer, makeSupportWorker } from './support/factories';
 import { freePort } from './support/free-port';
-import { eventually, matchingQueue } from './support/queue';
+import { JobName } from '../src/matching/jobs/queue-names';
+import { eventually, interactiveQueue, matchingQueue } from './support/queue';
 import { ServiceProcess, startServiceProcess } from './support/service-process';
 import { startTestApp } from './support/test-app';
 
@@ -57,6 +58,7 @@ describe('the queue losing its data while requests wait', () => {
     const t = await startTestApp({ role: 'api', redisUrl: redis?.url ?? null });
     const store = redis ?? postgresQueueStore((sql) => t.dataSource.query(sql));
     const queue = matchingQueue(t.app);
+    const interactive = interactiveQueue(t.app);
     let consumer: ServiceProcess | undefined;
     try {
       const intake = await t.tokenFor({ role: 'INTAKE' });
@@ -78,6 +80,7 @@ describe('the queue losing its data while requests wait', () => {
       // Held, so that the requests' jobs are still waiting when the data goes. The pause is part
       // of that data: had it survived, nothing would reach READY and the test could not pass.
       await queue.pause();
+      await interactive.pause();
       const requestIds: string[] = [];
       for (const peer of peers) {
         const response = await t.gql<{ requestMatch: { id: string; status: string } }>(
@@ -88,12 +91,16 @@ describe('the queue losing its data while requests wait', () => {
         expect(response.data?.requestMatch.status).toBe('PENDING');
         requestIds.push(response.data!.requestMatch.id);
       }
-      const held = await queue.getJobs(['waiting', 'prioritized']);
-      expect(held.filter((job) => job.name === 'recompute')).toHaveLength(peers.length);
+      const held = await interactive.getJobs(['waiting', 'prioritized']);
+      expect(held.filter((job) => job.name === JobName.RECOMPUTE_BATCH)).toHaveLength(peers.length);
+      // What is owed is in PostgreSQL, beside the data: only the jobs that wake consumers go.
+      const [{ due }] = await t.dataSource.query(`SELECT count(*)::int AS due FROM recompute_due`);
+      expect(due).toBe(peers.length);
 
       await store.loseEverything();
       const lostAt = Date.now();
       expect(await queue.isPaused()).toBe(false);
+      expect(await interactive.isPaused()).toBe(false);
 
       const ready = async () => {
         const rows: { count: number }[] = await t.dataSource.query(

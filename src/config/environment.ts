@@ -43,7 +43,9 @@ const environmentSchema = z
     RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
-    WORKER_CONCURRENCY: wholeNumber(1, 64).default(4),
+    WORKER_CONCURRENCY: wholeNumber(1, 64).default(2),
+    /** Peers one background job recomputes together. */
+    RECOMPUTE_BATCH_SIZE: wholeNumber(1, 5000).default(250),
     SUGGESTION_COUNT: wholeNumber(1, 20).default(5),
     EXPOSURE_FACTOR: wholeNumber(1, 100).default(3),
     SWEEP_INTERVAL_MS: wholeNumber(100).default(30_000),

@@ -56,7 +56,8 @@ export class PeerErasureService {
           WHERE peer_id = $1 AND status IN ('PENDING', 'READY', 'NO_CANDIDATES')`,
         [peerId],
       );
-      const ended: { support_worker_id: string }[] = await manager.query(
+      // An UPDATE ... RETURNING answers [rows, count].
+      const [ended]: [{ support_worker_id: string }[], number] = await manager.query(
         `UPDATE match SET status = 'ENDED', ended_at = now(), end_reason = 'PEER_CHOICE'
           WHERE peer_id = $1 AND status = 'ACTIVE' RETURNING support_worker_id`,
         [peerId],

@@ -11,8 +11,11 @@ export type { GeoPoint, PeerProfile, TagInfo, TagKindName, WeeklyAvailability, W
 export {
   DEFAULT_EXPOSURE_FACTOR,
   DEFAULT_SUGGESTION_COUNT,
+  FairRanking,
+  longestWaitingFirst,
   rankCandidates,
   rankForWaitingPeers,
+  type FairRankOptions,
   type Ranked,
   type WaitingPeer,
 } from './rank';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { evaluatePair } from './kernel';
 import { preparePeer, prepareWorkers } from './prepared';
-import { rankCandidates, rankForWaitingPeers } from './rank';
+import { FairRanking, rankCandidates, rankForWaitingPeers } from './rank';
 import { peerArbitrary, workerArbitrary, workersArbitrary } from './testing/arbitraries';
 import { peer, taxonomy, worker } from './testing/fixtures';
 
@@ -75,6 +75,42 @@ describe('ranking', () => {
       ['a', 1, true],
       ['b', 2, false],
     ]);
+  });
+});
+
+describe('one budget across batches', () => {
+  const workers = () =>
+    prepareWorkers(
+      [worker({ id: 'popular', capacity: 1, interestIds: ['cooking'] }), worker({ id: 'roomy', capacity: 50 })],
+      taxonomy,
+    );
+  const cooking = (id: string, prepared: ReturnType<typeof workers>) =>
+    preparePeer(peer({ id, interestIds: ['cooking'] }), prepared);
+
+  it('counts the OPEN suggestions earlier batches made against the budget of this one', () => {
+    const prepared = workers();
+    // Two peers of an earlier batch hold the popular worker already: one new offer is left.
+    const ranking = new FairRanking(prepared, { k: 1, offered: Int32Array.of(2, 0) });
+    const firsts = ['p1', 'p2', 'p3'].map((id) => ranking.rank(cooking(id, prepared))[0].workerId);
+    expect(firsts).toEqual(['popular', 'roomy', 'roomy']);
+  });
+
+  it('keeps what a peer was shown without spending budget on it, and counts each offer past the budget', () => {
+    const prepared = workers();
+    const ranking = new FairRanking(prepared, { k: 2, exposureFactor: 1, offered: Int32Array.of(1, 0) });
+    const shown = ranking.rank(cooking('p1', prepared), [0]);
+    expect(shown.map(({ workerId, beyondBudget }) => [workerId, beyondBudget])).toEqual([
+      ['popular', false],
+      ['roomy', false],
+    ]);
+    expect(ranking.yields).toBe(0);
+    // The popular worker's one place is offered already: a new peer gets it only because two are asked for.
+    const next = ranking.rank(cooking('p2', prepared));
+    expect(next.map(({ workerId, beyondBudget }) => [workerId, beyondBudget])).toEqual([
+      ['popular', true],
+      ['roomy', false],
+    ]);
+    expect(ranking.yields).toBe(1);
   });
 });
 

@@ -32,7 +32,10 @@ class TopList {
     const { scores, indexes, idOrder, k } = this;
     // Insertion into a short sorted list.
     let at = this.size;
-    while (at > 0 && (scores[at - 1] < score || (scores[at - 1] === score && idOrder[indexes[at - 1]] > idOrder[index])))
+    while (
+      at > 0 &&
+      (scores[at - 1] < score || (scores[at - 1] === score && idOrder[indexes[at - 1]] > idOrder[index]))
+    )
       at--;
     if (at >= k) return;
     for (let j = Math.min(this.size, k - 1); j > at; j--) {
@@ -89,36 +92,70 @@ export function rankCandidates(
 export interface WaitingPeer {
   peer: PreparedPeer;
   waitingSince: Date;
+  /** Worker indexes of the suggestions the peer has been shown and that are still OPEN. */
+  open?: readonly number[];
 }
 
 export interface FairRankOptions {
   k?: number;
   /** A worker is offered to at most this many peers per free place. */
   exposureFactor?: number;
+  /** OPEN suggestions already naming each worker (by index): they use up its budget. */
+  offered?: Int32Array;
+}
+
+/**
+ * Ranks peers one after another against one pool, sharing each worker's exposure budget among
+ * them: a worker with free places is newly offered to at most exposureFactor x free places peers
+ * (counting the OPEN suggestions naming them already), and past that only to fill a list short
+ * of k. Suggestions a peer has been shown stay, and use up nothing more.
+ */
+export class FairRanking {
+  private readonly budget: Int32Array;
+  private readonly k: number;
+  /** New suggestions that went past their worker's budget, because the peer had fewer than k otherwise. */
+  yields = 0;
+
+  constructor(
+    private readonly workers: PreparedWorkers,
+    { k = DEFAULT_SUGGESTION_COUNT, exposureFactor = DEFAULT_EXPOSURE_FACTOR, offered }: FairRankOptions = {},
+  ) {
+    this.k = k;
+    this.budget = new Int32Array(workers.count);
+    for (let i = 0; i < workers.count; i++) {
+      this.budget[i] = exposureFactor * Math.max(0, workers.capacity[i] - workers.activeCount[i]) - (offered?.[i] ?? 0);
+    }
+  }
+
+  rank(peer: PreparedPeer, open: readonly number[] = []): Ranked[] {
+    const ranked = rankCandidates(peer, this.workers, this.k, this.budget, open);
+    for (const { workerIndex, beyondBudget } of ranked) {
+      if (open.includes(workerIndex)) continue;
+      this.budget[workerIndex]--;
+      if (beyondBudget) this.yields++;
+    }
+    return ranked;
+  }
+}
+
+/** Longest-waiting first; equal waits in peer id order, so a batch ranks the same whatever its order. */
+export function longestWaitingFirst<T extends { waitingSince: Date; peer: PreparedPeer }>(waiting: readonly T[]): T[] {
+  return [...waiting].sort(
+    (a, b) => a.waitingSince.getTime() - b.waitingSince.getTime() || (a.peer.profile.id < b.peer.profile.id ? -1 : 1),
+  );
 }
 
 /**
  * Suggestions for many waiting peers at once, longest-waiting first, so that a popular worker
- * with one free place is not put in front of every peer: each worker is offered first to at most
- * exposureFactor x free places peers in the batch, and past that only to fill a list short of k.
+ * with one free place is not put in front of every peer (see FairRanking).
  */
 export function rankForWaitingPeers(
   waiting: readonly WaitingPeer[],
   workers: PreparedWorkers,
-  { k = DEFAULT_SUGGESTION_COUNT, exposureFactor = DEFAULT_EXPOSURE_FACTOR }: FairRankOptions = {},
+  options: FairRankOptions = {},
 ): Map<string, Ranked[]> {
-  const budget = new Int32Array(workers.count);
-  for (let i = 0; i < workers.count; i++) {
-    budget[i] = exposureFactor * Math.max(0, workers.capacity[i] - workers.activeCount[i]);
-  }
-  const ordered = [...waiting].sort(
-    (a, b) => a.waitingSince.getTime() - b.waitingSince.getTime() || (a.peer.profile.id < b.peer.profile.id ? -1 : 1),
-  );
+  const ranking = new FairRanking(workers, options);
   const result = new Map<string, Ranked[]>();
-  for (const { peer } of ordered) {
-    const ranked = rankCandidates(peer, workers, k, budget);
-    for (const { workerIndex } of ranked) budget[workerIndex]--;
-    result.set(peer.profile.id, ranked);
-  }
+  for (const { peer, open } of longestWaitingFirst(waiting)) result.set(peer.profile.id, ranking.rank(peer, open));
   return result;
 }

@@ -1,18 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { Job, JobsOptions, Queue } from 'bullmq';
-import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobsOptions, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Environment } from '../../config/environment';
+import { InteractiveGate } from '../engine/interactive-gate';
+import { DueCounts, RecomputeDueStore, Urgency } from '../engine/recompute-due';
+import type { BatchResult } from '../engine/recompute.service';
+import { FanOutJob, INTERACTIVE_QUEUE, JobName, MATCHING_QUEUE } from './queue-names';
 
-/** Past this, enqueueing gives up: the request stays PENDING and the sweeper enqueues it later. */
+export type { Urgency } from '../engine/recompute-due';
+
+/** Past this, enqueueing gives up: what is owed stays in PostgreSQL and the sweeper wakes it later. */
 const ENQUEUE_TIMEOUT_MS = 3000;
-const BULK_CHUNK = 500;
-
-/**
- * Who waits for a recompute. Someone at a screen (a new request, a peer's own change, the refill
- * after a decline) is served before background refreshes (fan-outs, sweeps): both backends take a
- * job without a priority before any job with one.
- */
-export type Urgency = 'interactive' | 'background';
+/** Background jobs are taken after any without a priority (the sweep), on both backends. */
 const BACKGROUND_PRIORITY = 10;
 
 export const RETRIES: JobsOptions = {
@@ -32,20 +34,32 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 }
 
 /**
- * Enqueues matching work after the data it depends on is committed. Never throws: a queue that
- * is down must not fail a mutation, and the rows it would have acted on are the source of truth.
+ * Records matching work after the data it depends on is committed, and wakes consumers to do it.
+ * Never throws: a queue that is down must not fail a mutation, and what is owed is in
+ * PostgreSQL, where the sweeper finds it.
  */
 @Injectable()
 export class MatchingJobs implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchingJobs.name);
   /** Once the app stops, the database or Redis going away next is the plan, not a fault. */
   private stopping = false;
+  private readonly batchSize: number;
 
-  constructor(@InjectQueue(MATCHING_QUEUE) private readonly queue: Queue) {
-    // The connection reconnects by itself; until then enqueueing fails and the sweeper catches up.
-    queue.on('error', (error) => {
-      if (!this.stopping) this.logger.warn(`Queue connection error: ${error.message}`);
-    });
+  constructor(
+    @InjectQueue(MATCHING_QUEUE) private readonly queue: Queue,
+    @InjectQueue(INTERACTIVE_QUEUE) private readonly interactive: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly due: RecomputeDueStore,
+    private readonly gate: InteractiveGate,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.batchSize = config.get('RECOMPUTE_BATCH_SIZE', { infer: true });
+    // The connections reconnect by themselves; until then waking fails and the sweeper catches up.
+    for (const each of [queue, interactive]) {
+      each.on('error', (error) => {
+        if (!this.stopping) this.logger.warn(`Queue connection error: ${error.message}`);
+      });
+    }
   }
 
   beforeApplicationShutdown(): void {
@@ -53,49 +67,103 @@ export class MatchingJobs implements BeforeApplicationShutdown {
   }
 
   /**
-   * One job per peer, deduplicated so that a burst leaves at most one running and one waiting,
-   * and a change arriving while one runs is computed after it rather than dropped.
+   * Marks the peers due, then wakes enough batches for them. A peer already due is not
+   * duplicated: it is computed once more after a batch computing it now (its ask is news), and
+   * an interactive ask moves a waiting background one ahead.
    */
-  async enqueueRecomputes(peerIds: readonly string[], urgency: Urgency = 'background'): Promise<boolean> {
-    const priority = urgency === 'background' ? { priority: BACKGROUND_PRIORITY } : {};
+  async enqueueRecomputes(
+    peerIds: readonly string[],
+    urgency: Urgency = 'background',
+    { again = true }: { again?: boolean } = {},
+  ): Promise<boolean> {
+    if (!peerIds.length) return true;
     try {
-      for (let start = 0; start < peerIds.length; start += BULK_CHUNK) {
-        const jobs = peerIds.slice(start, start + BULK_CHUNK).map((peerId) => ({
-          name: JobName.RECOMPUTE,
-          data: { peerId } satisfies RecomputeJob,
-          opts: { ...RETRIES, ...priority, deduplication: { id: `peer:${peerId}`, keepLastIfActive: true } },
-        }));
-        // Moving ahead is bounded too: a mutation waits for this, and a queue that is down must not hang it.
-        await withTimeout(
-          this.queue.addBulk(jobs).then(async (added) => {
-            if (urgency === 'interactive') for (const job of added) await this.promote(job);
-          }),
-          'enqueueing recomputes',
-        );
-      }
+      // Woken by the urgency each peer has now: one someone waits for stays ahead of a refresh.
+      const record = async () => this.wakeFor(await this.due.mark(peerIds, urgency, { again }));
+      // Someone waits: this process's background batches step aside meanwhile.
+      return await (urgency === 'interactive' ? this.gate.during(record) : record());
+    } catch (error) {
+      // The sweeper asks again for what a request still owes (PENDING, stale, refill due).
+      this.logger.warn(`Recompute of ${peerIds.length} peer(s) not recorded: ${String(error)}`);
+      return false;
+    }
+  }
+
+  /** Wakes batches for peers just marked due, by the urgency each has now. */
+  async wakeFor({ urgent, background }: DueCounts): Promise<boolean> {
+    const woken = await Promise.all([this.wake('interactive', urgent), this.wake('background', background)]);
+    return woken.every(Boolean);
+  }
+
+  /** Wakes batches for `peers` due peers; for interactive work one, which claims every one due, up to a batch. */
+  async wake(urgency: Urgency, peers: number): Promise<boolean> {
+    if (peers <= 0) return true;
+    try {
+      await withTimeout<unknown>(
+        urgency === 'interactive'
+          ? // Not deduplicated: a job that finds its peers taken by an earlier one ends at once.
+            this.interactive.add(JobName.RECOMPUTE_BATCH, {}, RETRIES)
+          : this.queue.addBulk(
+              Array.from({ length: Math.ceil(peers / this.batchSize) }, () => ({
+                name: JobName.RECOMPUTE_BATCH,
+                data: {},
+                opts: { ...RETRIES, priority: BACKGROUND_PRIORITY },
+              })),
+            ),
+        'waking a recompute batch',
+      );
       return true;
     } catch (error) {
-      // The sweeper enqueues again what a request still owes (PENDING, stale, refill due).
-      this.logger.warn(`Recompute of ${peerIds.length} peer(s) not enqueued: ${String(error)}`);
+      this.logger.warn(`Recompute batch not woken: ${String(error)}`);
       return false;
     }
   }
 
   /**
-   * An interactive recompute of a peer whose background one is still waiting was deduplicated
-   * into it: that job is moved ahead instead, so the person is not served after the backlog.
+   * Runs one claimed batch. What is still due afterwards (the batch was full, or peers were asked
+   * for again while it computed) gets jobs enough to take it, counting those already waiting:
+   * the producer's count of jobs may have been made with another batch size, or lost.
    */
-  private async promote(added: Job): Promise<void> {
-    const waiting = added.id ? await this.queue.getJob(added.id) : undefined;
-    if (!waiting || (await waiting.getState()) !== 'prioritized') return;
-    // Taken by a consumer meanwhile: it is being computed, which is what was wanted.
-    await waiting.changePriority({ priority: 0 }).catch(() => undefined);
+  async runBatch(batch: () => Promise<BatchResult>): Promise<{ peers: number; yields: number }> {
+    const { outcomes, stillDue, yields } = await batch();
+    if (outcomes.size >= this.batchSize || stillDue.urgent + stillDue.background > 0) await this.topUp();
+    return { peers: outcomes.size, yields };
   }
 
+  private async topUp(): Promise<void> {
+    const [due, interactiveJobs, backgroundJobs] = await Promise.all([
+      this.due.unclaimed(0),
+      this.interactive.getJobCountByTypes('waiting', 'prioritized'),
+      this.queue.getJobCountByTypes('waiting', 'prioritized'),
+    ]);
+    if (due.urgent && !interactiveJobs) await this.wake('interactive', due.urgent);
+    const missing = Math.ceil(due.background / this.batchSize) - backgroundJobs;
+    if (missing > 0) await this.wake('background', missing * this.batchSize);
+  }
+
+  /** Records the worker's change as owed a fan-out, then enqueues it. */
   async enqueueFanOut(job: FanOutJob): Promise<boolean> {
     try {
+      await this.dataSource.query(
+        `INSERT INTO fan_out_due (support_worker_id) VALUES ($1)
+         ON CONFLICT (support_worker_id) DO UPDATE SET generation = nextval('due_generation')`,
+        [job.supportWorkerId],
+      );
+      return await this.wakeFanOut(job);
+    } catch (error) {
+      this.logger.warn(`Fan-out not recorded: ${String(error)}`);
+      return false;
+    }
+  }
+
+  async wakeFanOut(job: FanOutJob): Promise<boolean> {
+    try {
       await withTimeout(
-        this.queue.add(JobName.FAN_OUT, job, { ...RETRIES, priority: BACKGROUND_PRIORITY }),
+        this.queue.add(JobName.FAN_OUT, job, {
+          ...RETRIES,
+          priority: BACKGROUND_PRIORITY,
+          deduplication: { id: `fan-out:${job.supportWorkerId}`, keepLastIfActive: true },
+        }),
         'enqueueing a fan-out',
       );
       return true;

@@ -1,56 +1,32 @@
-import { BullRegistrar, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import {
-  BeforeApplicationShutdown,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  OnModuleInit,
-  Type,
-} from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job } from 'bullmq';
 import { Environment } from '../../config/environment';
-import { FanOutService } from './fan-out.service';
-import { FanOutJob, JobName, MATCHING_QUEUE, RecomputeJob } from './queue-names';
 import { RecomputeService } from '../engine/recompute.service';
+import { ConsumerHost } from './consumer-host';
+import { FanOutService } from './fan-out.service';
+import { MatchingJobs } from './matching-jobs.service';
+import { FanOutJob, JobName, LegacyRecomputeJob, MATCHING_QUEUE } from './queue-names';
 import { SweeperService } from './sweeper.service';
 
 const HEARTBEAT_EVERY_MS = 10_000;
 
+/** Background work: refresh batches, fan-outs, sweeps. */
 @Processor(MATCHING_QUEUE)
-export class MatchingProcessor
-  extends WorkerHost
-  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
-  private readonly logger = new Logger(MatchingProcessor.name);
+export class MatchingProcessor extends ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected readonly logger = new Logger(MatchingProcessor.name);
   private heartbeat?: NodeJS.Timeout;
-  /** Once the app stops, its connections ending is expected: not worth a warning. */
-  private stopping = false;
 
   constructor(
     private readonly recomputes: RecomputeService,
     private readonly fanOut: FanOutService,
     private readonly sweeper: SweeperService,
+    private readonly jobs: MatchingJobs,
     private readonly config: ConfigService<Environment, true>,
-    private readonly registrar: BullRegistrar,
   ) {
     super();
-  }
-
-  /**
-   * The worker is built from the options on the class's @Processor, which are known only once the
-   * environment is: they are put there, and the worker built, in one synchronous step, so that
-   * apps started side by side (tests) each get their own. Registration is manual for that reason
-   * (see queue-connection.ts).
-   */
-  onModuleInit(): void {
-    const lockMs = this.config.get('JOB_LOCK_MS', { infer: true });
-    // Named after its host and process, so that each job says which consumer computed it.
-    const name = `${hostname()}:${process.pid}`;
-    Processor(MATCHING_QUEUE, { lockDuration: lockMs, stalledInterval: lockMs, name })(this.constructor as Type);
-    this.registrar.register();
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,42 +41,27 @@ export class MatchingProcessor
     }
   }
 
-  beforeApplicationShutdown(): void {
-    this.stopping = true;
-  }
-
   onApplicationShutdown(): void {
     clearInterval(this.heartbeat);
   }
 
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
-      case JobName.RECOMPUTE:
-        return this.recomputes.recompute((job.data as RecomputeJob).peerId);
+      case JobName.RECOMPUTE_BATCH:
+        return this.jobs.runBatch(() => this.recomputes.runClaimed('background'));
       case JobName.FAN_OUT:
-        return this.fanOut.run(job.data as FanOutJob);
+        return this.fanOut.run(job.data as Partial<FanOutJob>);
       case JobName.SWEEP:
         return this.sweeper.sweep();
+      case JobName.LEGACY_RECOMPUTE:
+        return this.jobs.enqueueRecomputes([(job.data as LegacyRecomputeJob).peerId]);
       default:
         throw new Error(`Unknown job ${job.name}`);
     }
   }
 
-  /** The queue's connection failed (it reconnects by itself); the sweeper catches up on anything missed. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    if (this.stopping) return;
-    this.logger.warn(`Queue connection error: ${error.message}`);
-  }
-
   @OnWorkerEvent('closed')
   onClosed(): void {
     this.logger.log('queue consumer stopped');
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    // Ids and the error only: never job data beyond ids.
-    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
   }
 }

@@ -1,21 +1,30 @@
-/** One queue for matching work; jobs carry ids only, never personal or health data. */
+/**
+ * Matching work owed lives in PostgreSQL (engine/recompute-due.ts, fan_out_due); the queues' jobs
+ * carry ids only, never personal or health data, and mostly just wake a consumer to take it.
+ */
 export const MATCHING_QUEUE = 'matching';
+/**
+ * Work someone waits for, with a consumer slot of its own, so that it is never behind a
+ * background batch already running (a running job is not pre-empted).
+ */
+export const INTERACTIVE_QUEUE = 'matching-interactive';
 
 export const JobName = {
-  /** Re-rank one peer's suggestions: { peerId }. */
-  RECOMPUTE: 'recompute',
-  /** Recompute the peers a change may affect: see FanOutJob. */
+  /** Claim a batch of due peers and recompute it: no data. */
+  RECOMPUTE_BATCH: 'recompute-batch',
+  /** Turn one worker's change into recomputes of the peers it may affect: see FanOutJob. */
   FAN_OUT: 'fan-out',
-  /** Repeating: re-enqueue stuck requests, expire old suggestions. */
+  /** Repeating: wake batches and fan-outs left undone, re-ask for stuck requests, expire old suggestions. */
   SWEEP: 'sweep',
+  /** One peer's recompute, as jobs were before batches: still taken, if left in a queue. */
+  LEGACY_RECOMPUTE: 'recompute',
 } as const;
 
-export interface RecomputeJob {
+export interface LegacyRecomputeJob {
   peerId: string;
 }
 
-export type FanOutJob =
-  /** Every peer with an open request: a worker's profile, capacity or activity changed. */
-  | { scope: 'open-requests'; supportWorkerId?: string }
-  /** Peers whose OPEN suggestions name this worker, who just became full. */
-  | { scope: 'suggested'; supportWorkerId: string };
+/** A worker changed (profile, capacity, activity), filled up, or has a place again. */
+export interface FanOutJob {
+  supportWorkerId: string;
+}

@@ -10,8 +10,9 @@ import { MatchingJobs } from './matching-jobs.service';
 /**
  * What each committed change means for the queue. The domains publish facts and never import
  * the queue; publishers await these handlers, which never throw (MatchingJobs logs instead).
- * What a lost job leaves undone: a request still PENDING, computed from an older profile, or
- * owing a refill is enqueued again by the sweeper; a lost fan-out is not yet recovered.
+ * The work is recorded in PostgreSQL before a job is enqueued: what a lost job leaves undone (a
+ * due peer, a fan-out still owed, a request still PENDING, stale or owing a refill) is found
+ * and woken again by the sweeper.
  */
 @Injectable()
 export class RecomputeTriggers {
@@ -31,18 +32,18 @@ export class RecomputeTriggers {
 
   @OnEvent(SupportWorkerChanged.NAME)
   async supportWorkerChanged({ supportWorkerId }: SupportWorkerChanged): Promise<void> {
-    await this.jobs.enqueueFanOut({ scope: 'open-requests', supportWorkerId });
+    await this.jobs.enqueueFanOut({ supportWorkerId });
   }
 
   /** A full worker leaves the suggestions that name them. */
   @OnEvent(MatchStarted.NAME)
   async matchStarted({ supportWorkerId, workerNowFull }: MatchStarted): Promise<void> {
-    if (workerNowFull) await this.jobs.enqueueFanOut({ scope: 'suggested', supportWorkerId });
+    if (workerNowFull) await this.jobs.enqueueFanOut({ supportWorkerId });
   }
 
   /** A place freed is offered to the peers waiting. */
   @OnEvent(MatchEnded.NAME)
   async matchEnded({ supportWorkerId }: MatchEnded): Promise<void> {
-    await this.jobs.enqueueFanOut({ scope: 'open-requests', supportWorkerId });
+    await this.jobs.enqueueFanOut({ supportWorkerId });
   }
 }

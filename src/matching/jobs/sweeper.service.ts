@@ -3,18 +3,22 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment';
+import { RecomputeDueStore } from '../engine/recompute-due';
 import { MatchingJobs } from './matching-jobs.service';
 import { retryingTransaction } from '../../common/database/retrying-transaction';
 
 export interface SweepResult {
   requeued: number;
   expired: number;
+  /** Due peers and fan-outs whose wake-up was lost (the queue was down, or lost its data). */
+  woken: number;
 }
 
 /**
  * Catches up on work a lost job or an unreachable queue left undone: requests still PENDING, or
- * computed from an older profile, past a bound are enqueued again; OPEN suggestions past their
- * lifetime expire, and requests left with none are refilled.
+ * computed from an older profile, past a bound are asked for again; due peers and fan-outs left
+ * waiting past it are woken again; OPEN suggestions past their lifetime expire, and requests
+ * left with none are refilled.
  */
 @Injectable()
 export class SweeperService {
@@ -23,6 +27,7 @@ export class SweeperService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: MatchingJobs,
+    private readonly due: RecomputeDueStore,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -41,10 +46,26 @@ export class SweeperService {
       [pendingAfterMs / 1000],
     );
     const peerIds = stuck.map((row) => row.peer_id);
-    if (peerIds.length) await this.jobs.enqueueRecomputes(peerIds);
-    if (peerIds.length || expired)
-      this.logger.log(`Sweep: ${peerIds.length} request(s) requeued, ${expired} suggestion(s) expired`);
-    return { requeued: peerIds.length, expired };
+    // Already due is as good: a batch computing one of them now need not compute it twice.
+    if (peerIds.length) await this.jobs.enqueueRecomputes(peerIds, 'background', { again: false });
+    const woken = await this.wakeLeftBehind(pendingAfterMs);
+    if (peerIds.length || expired || woken)
+      this.logger.log(
+        `Sweep: ${peerIds.length} request(s) requeued, ${woken} wake-up(s) repeated, ${expired} suggestion(s) expired`,
+      );
+    return { requeued: peerIds.length, expired, woken };
+  }
+
+  private async wakeLeftBehind(olderThanMs: number): Promise<number> {
+    const { urgent, background } = await this.due.unclaimed(olderThanMs);
+    if (urgent) await this.jobs.wake('interactive', urgent);
+    if (background) await this.jobs.wake('background', background);
+    const fanOuts: { support_worker_id: string }[] = await this.dataSource.query(
+      `SELECT support_worker_id FROM fan_out_due WHERE due_since < clock_timestamp() - make_interval(secs => $1)`,
+      [olderThanMs / 1000],
+    );
+    for (const { support_worker_id: supportWorkerId } of fanOuts) await this.jobs.wakeFanOut({ supportWorkerId });
+    return urgent + background + fanOuts.length;
   }
 
   /**

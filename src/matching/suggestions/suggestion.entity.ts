@@ -31,6 +31,7 @@ import { SUGGESTION, SUGGESTION_RANK } from './suggestion.policies';
 })
 @Index('IDX_suggestion_peer_status', ['peerId', 'status'])
 @Index('IDX_suggestion_worker_status', ['supportWorkerId', 'status'])
+@Index('IDX_suggestion_open_worker', ['supportWorkerId'], { where: `status = 'OPEN'` })
 export class Suggestion {
   @Field(() => ID, { description: 'The suggestion’s id, a UUID.' })
   @AccessPolicy(REACHABLE)
