@@ -8,7 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app/bootstrap';
@@ -16,6 +18,7 @@ import { parseEnvironment } from '../src/config/environment';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { MatchingJobs } from '../src/matching/jobs/matching-jobs.service';
+import { JobName, MATCHING_QUEUE } from '../src/matching/jobs/queue-names';
 import { DeclineReason } from '../src/matching/core/matching.enums';
 import { MatchRequestsService } from '../src/matching/requests/match-requests.service';
 import { SuggestionsService } from '../src/matching/suggestions/suggestions.service';
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
     console.log(
       `recompute: peers=${peerCount} workers=${workerCount} seconds=${seconds.toFixed(2)} peers_per_s=${Math.round(peerCount / seconds)} p50_request_to_ready_ms=${Math.round(p50)}`,
     );
+    console.log(await exposureYields(app));
     console.log(await newRequestDuringRefresh(app, dataSource, peerIds));
     console.log(await refillAfterDecline(app, dataSource));
     console.log(await oneWorkerChange(app, dataSource));
@@ -140,6 +144,20 @@ async function newRequestDuringRefresh(app: INestApplicationContext, dataSource:
     `priority: backlog=${backlog.length} newcomers=${newcomers.length} new_request_ready_ms=${percentile(times, 0.5)} ` +
     `p95_ms=${percentile(times, 0.95)} backlog_pending_at_each_ready=${stillPending.join(',')}`
   );
+}
+
+/**
+ * New suggestions the refresh offered past their worker's exposure budget, because a peer would
+ * otherwise have had fewer than K: each batch job records how many it made.
+ */
+async function exposureYields(app: INestApplicationContext) {
+  const jobs = await app.get<Queue>(getQueueToken(MATCHING_QUEUE)).getJobs(['completed']);
+  const batches = jobs.filter((job) => job.name === JobName.RECOMPUTE_BATCH && job.returnvalue?.peers > 0);
+  const yields = batches.reduce((sum, job) => sum + (job.returnvalue.yields as number), 0);
+  const [{ open }] = await app
+    .get(DataSource)
+    .query(`SELECT count(*)::int AS open FROM suggestion WHERE status = 'OPEN'`);
+  return `exposure: batches=${batches.length} open_suggestions=${open} past_budget=${yields} share=${(yields / open).toFixed(4)}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

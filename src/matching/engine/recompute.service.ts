@@ -22,7 +22,7 @@ import { PeerPlan, RecomputeOutcome, SuggestionWrites, WriteResult } from './sug
 export type { RecomputeOutcome } from './suggestion-writes';
 
 /** A batch computing longer than this lets other work in (interactive batches, the API). */
-const YIELD_EVERY_MS = 5;
+const YIELD_EVERY_MS = 2;
 
 export interface BatchResult extends WriteResult {
   /** New suggestions offered past their worker's exposure budget so that a peer had K. */
