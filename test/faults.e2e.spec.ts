@@ -69,7 +69,10 @@ describe('a consumer process killed mid-job', () => {
 
       // A consumer told to stop finishes what it is doing and exits cleanly.
       consumer.child.kill('SIGTERM');
+      // What the consumer said, should the stop take longer than its grace period allows.
+      const slowStop = setTimeout(() => console.warn(`Stopping slowly:\n${consumer?.output().slice(-3000)}`), 20_000);
       expect(await consumer.exited).toBe(0);
+      clearTimeout(slowStop);
     } finally {
       consumer?.child.kill('SIGKILL');
       rmSync(heartbeatDir, { recursive: true, force: true });

@@ -98,6 +98,8 @@ export class MatchingJobs implements BeforeApplicationShutdown {
   /** Wakes batches for `peers` due peers; for interactive work one, which claims every one due, up to a batch. */
   async wake(urgency: Urgency, peers: number): Promise<boolean> {
     if (peers <= 0) return true;
+    // Stopping: what is owed stays in PostgreSQL for the consumers that go on.
+    if (this.stopping) return false;
     try {
       await withTimeout<unknown>(
         urgency === 'interactive'
@@ -126,7 +128,12 @@ export class MatchingJobs implements BeforeApplicationShutdown {
    */
   async runBatch(batch: () => Promise<BatchResult>): Promise<{ peers: number; yields: number }> {
     const { outcomes, stillDue, yields } = await batch();
-    if (outcomes.size >= this.batchSize || stillDue.urgent + stillDue.background > 0) await this.topUp();
+    // Bounded, and never failing the batch: once stopping, or with the queue down, the sweeper wakes it.
+    if (!this.stopping && (outcomes.size >= this.batchSize || stillDue.urgent + stillDue.background > 0)) {
+      await withTimeout(this.topUp(), 'waking what is still due').catch((error: unknown) => {
+        if (!this.stopping) this.logger.warn(`Still-due work not woken: ${String(error)}`);
+      });
+    }
     return { peers: outcomes.size, yields };
   }
 
@@ -157,18 +164,30 @@ export class MatchingJobs implements BeforeApplicationShutdown {
   }
 
   async wakeFanOut(job: FanOutJob): Promise<boolean> {
+    return this.wakeFanOuts([job.supportWorkerId]);
+  }
+
+  /** One fan-out job per worker, in one call: the sweeper may find many left behind. */
+  async wakeFanOuts(supportWorkerIds: readonly string[]): Promise<boolean> {
+    if (!supportWorkerIds.length || this.stopping) return !supportWorkerIds.length;
     try {
       await withTimeout(
-        this.queue.add(JobName.FAN_OUT, job, {
-          ...RETRIES,
-          priority: BACKGROUND_PRIORITY,
-          deduplication: { id: `fan-out:${job.supportWorkerId}`, keepLastIfActive: true },
-        }),
-        'enqueueing a fan-out',
+        this.queue.addBulk(
+          supportWorkerIds.map((supportWorkerId) => ({
+            name: JobName.FAN_OUT,
+            data: { supportWorkerId } satisfies FanOutJob,
+            opts: {
+              ...RETRIES,
+              priority: BACKGROUND_PRIORITY,
+              deduplication: { id: `fan-out:${supportWorkerId}`, keepLastIfActive: true },
+            },
+          })),
+        ),
+        'enqueueing fan-outs',
       );
       return true;
     } catch (error) {
-      this.logger.warn(`Fan-out not enqueued: ${String(error)}`);
+      this.logger.warn(`Fan-out of ${supportWorkerIds.length} worker(s) not enqueued: ${String(error)}`);
       return false;
     }
   }

@@ -64,7 +64,7 @@ export class SweeperService {
       `SELECT support_worker_id FROM fan_out_due WHERE due_since < clock_timestamp() - make_interval(secs => $1)`,
       [olderThanMs / 1000],
     );
-    for (const { support_worker_id: supportWorkerId } of fanOuts) await this.jobs.wakeFanOut({ supportWorkerId });
+    await this.jobs.wakeFanOuts(fanOuts.map((row) => row.support_worker_id));
     return urgent + background + fanOuts.length;
   }
 
