@@ -256,6 +256,17 @@ describe('suggestions that stay fresh', () => {
     );
   });
 
+  it('leaves a suggestion a recompute finds unchanged as it was, not written again', async () => {
+    const peer = await makePeer(t);
+    await makeSupportWorker(t);
+    await settled(await requestFor(peer.id));
+    const written = () =>
+      t.dataSource.query(`SELECT id, updated_at::text FROM suggestion WHERE peer_id = $1 ORDER BY id`, [peer.id]);
+    const before = await written();
+    expect(await t.app.get(RecomputeService).recompute(peer.id)).toBe('written');
+    expect(await written()).toEqual(before);
+  });
+
   it('does not let a computation from an older profile overwrite what a newer one will write', async () => {
     const peer = await makePeer(t);
     await makeSupportWorker(t);

@@ -156,15 +156,11 @@ export class MatchingJobs implements BeforeApplicationShutdown {
          ON CONFLICT (support_worker_id) DO UPDATE SET generation = nextval('due_generation')`,
         [job.supportWorkerId],
       );
-      return await this.wakeFanOut(job);
+      return await this.wakeFanOuts([job.supportWorkerId]);
     } catch (error) {
       this.logger.warn(`Fan-out not recorded: ${String(error)}`);
       return false;
     }
-  }
-
-  async wakeFanOut(job: FanOutJob): Promise<boolean> {
-    return this.wakeFanOuts([job.supportWorkerId]);
   }
 
   /** One fan-out job per worker, in one call: the sweeper may find many left behind. */
