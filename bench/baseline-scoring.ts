@@ -46,6 +46,7 @@ export class BaselineScorer {
     const wantedGenders = new Set(peer.workerGenders);
     let excluded =
       !worker.active ||
+      !worker.acceptingNewPeers ||
       worker.activeMatchCount >= worker.capacity ||
       !peer.languages.some((language) => workerLanguages.has(language)) ||
       sharedModes.length === 0 ||

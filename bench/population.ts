@@ -138,6 +138,7 @@ export function generateWorkers(count: number, random: Random): WorkerProfile[] 
       capacity,
       activeMatchCount: Math.floor(random() * (capacity + 1) * 0.8),
       active: random() >= 0.1,
+      acceptingNewPeers: true,
     };
   });
 }

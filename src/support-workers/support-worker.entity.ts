@@ -29,6 +29,13 @@ export class SupportWorker extends ProfileColumns {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  @Field({
+    description:
+      'False: the worker gets no new suggestions and their open ones are withdrawn; matches already made go on.',
+  })
+  @Column({ name: 'accepting_new_peers', type: 'boolean', default: true })
+  acceptingNewPeers!: boolean;
+
   /** Lived experiences the worker discloses to peers, interests and cultural backgrounds. */
   @ManyToMany(() => Tag)
   @JoinTable({

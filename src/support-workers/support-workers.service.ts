@@ -19,6 +19,8 @@ function applySupportWorkerFields(worker: SupportWorker, input: UpdateSupportWor
   if (input.serviceRadiusKm !== undefined) worker.serviceRadiusKm = input.serviceRadiusKm ?? null;
   if (input.capacity !== undefined && input.capacity !== null) worker.capacity = input.capacity;
   if (input.active !== undefined && input.active !== null) worker.active = input.active;
+  if (input.acceptingNewPeers !== undefined && input.acceptingNewPeers !== null)
+    worker.acceptingNewPeers = input.acceptingNewPeers;
 }
 
 @Injectable()
@@ -35,8 +37,8 @@ export class SupportWorkersService {
       alias: 'support_worker',
       notFound: 'SUPPORT_WORKER_NOT_FOUND',
       noun: 'support worker',
-      required: ['displayName', 'languages', 'modes', 'capacity', 'active'],
-      defaults: () => ({ active: true }),
+      required: ['displayName', 'languages', 'modes', 'capacity', 'active', 'acceptingNewPeers'],
+      defaults: () => ({ active: true, acceptingNewPeers: true }),
       apply: applySupportWorkerFields,
     });
   }
@@ -58,7 +60,10 @@ export class SupportWorkersService {
     return worker;
   }
 
-  /** Profile, capacity or activity changes who suits whom: open requests are recomputed. */
+  /**
+   * Profile, capacity, activity or taking new peers changes who suits whom: open requests are
+   * recomputed, and a worker who stops taking new peers leaves the open suggestions naming them.
+   */
   async update(id: string, input: UpdateSupportWorkerInput, actor: Actor): Promise<SupportWorker> {
     const worker = await this.store.update(id, input, (manager, saved) =>
       recordChange(manager, actor, this.change(AuditAction.UPDATE, saved)),

@@ -94,6 +94,9 @@ export function registerEnums(): void {
       GENDER_PREFERENCE: { description: 'The worker’s gender is not one of the peer’s workerGenders.' },
       PREVIOUSLY_DECLINED: { description: 'The peer declined this worker before.' },
       LOCATION_UNKNOWN: { description: 'In person is all the pair shares, and one of them has no known location.' },
+      WORKER_NOT_ACCEPTING_NEW_PEERS: {
+        description: 'The worker is taking no new peers for now (acceptingNewPeers is false); their matches go on.',
+      },
     },
   });
   registerEnumType(WeeklySlot, {

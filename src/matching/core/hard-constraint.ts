@@ -9,6 +9,8 @@ export enum HardConstraint {
   PREVIOUSLY_DECLINED = 'PREVIOUSLY_DECLINED',
   /** In person is all the pair shares, and one of them has no known location: no distance can be trusted. */
   LOCATION_UNKNOWN = 'LOCATION_UNKNOWN',
+  /** The worker has said they take no new peers for now; their matches go on. */
+  WORKER_NOT_ACCEPTING_NEW_PEERS = 'WORKER_NOT_ACCEPTING_NEW_PEERS',
 }
 
 /** One bit per constraint, in the enum's order, for the kernel. */

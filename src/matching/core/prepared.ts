@@ -47,8 +47,8 @@ export interface PreparedWorkers {
   /** Infinity when the worker gave none. */
   radiusKm: Float64Array;
   availability: Int32Array;
-  /** Constraints that hold whatever the peer (inactive, full), as the kernel's bits. */
-  ownExclusions: Uint8Array;
+  /** Constraints that hold whatever the peer (inactive, full, not accepting), as the kernel's bits. */
+  ownExclusions: Uint16Array;
   /** Room left in the caseload, 0..1; NaN when capacity is 0. */
   load: Float64Array;
   languageBits: Uint32Array;
@@ -94,7 +94,8 @@ export function prepareWorkers(workers: readonly WorkerProfile[], taxonomy: Taxo
     longitude: new Float64Array(count),
     radiusKm: new Float64Array(count),
     availability: new Int32Array(count),
-    ownExclusions: new Uint8Array(count),
+    // Wide enough for every HardConstraint bit, not just the first eight.
+    ownExclusions: new Uint16Array(count),
     load: new Float64Array(count),
     languageBits: new Uint32Array(count * languageWords),
     tagBits: new Uint32Array(count * taxonomy.words),
@@ -113,7 +114,8 @@ export function prepareWorkers(workers: readonly WorkerProfile[], taxonomy: Taxo
     prepared.availability[i] = worker.availability ?? 0;
     prepared.ownExclusions[i] =
       (worker.active ? 0 : constraintBit(HardConstraint.WORKER_INACTIVE)) |
-      (worker.activeMatchCount >= worker.capacity ? constraintBit(HardConstraint.WORKER_AT_CAPACITY) : 0);
+      (worker.activeMatchCount >= worker.capacity ? constraintBit(HardConstraint.WORKER_AT_CAPACITY) : 0) |
+      (worker.acceptingNewPeers ? 0 : constraintBit(HardConstraint.WORKER_NOT_ACCEPTING_NEW_PEERS));
     prepared.load[i] = worker.capacity > 0 ? (worker.capacity - worker.activeMatchCount) / worker.capacity : NaN;
     for (const language of worker.languages) {
       const index = languageIndex.get(language)!;

@@ -46,4 +46,6 @@ export interface WorkerProfile extends ProfileBase {
   capacity: number;
   activeMatchCount: number;
   active: boolean;
+  /** False: not suggested to anyone new, whatever their free places. */
+  acceptingNewPeers: boolean;
 }

@@ -17,7 +17,13 @@ const consenting = peerArbitrary.map((p) => ({
   ...p,
   consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: true },
 }));
-const eligibleWorker = workerArbitrary('w-9').map((w) => ({ ...w, active: true, capacity: 12, activeMatchCount: 0 }));
+const eligibleWorker = workerArbitrary('w-9').map((w) => ({
+  ...w,
+  active: true,
+  acceptingNewPeers: true,
+  capacity: 12,
+  activeMatchCount: 0,
+}));
 
 describe('redaction of what speaks of lived experience', () => {
   it('gives the score and breakdown the peer would have without consenting to its use', () => {

@@ -20,6 +20,7 @@ describe('hard constraints', () => {
     [HardConstraint.WORKER_INACTIVE, peer(), worker({ active: false })],
     [HardConstraint.WORKER_AT_CAPACITY, peer(), worker({ capacity: 2, activeMatchCount: 2 })],
     [HardConstraint.WORKER_AT_CAPACITY, peer(), worker({ capacity: 0 })],
+    [HardConstraint.WORKER_NOT_ACCEPTING_NEW_PEERS, peer(), worker({ acceptingNewPeers: false })],
     [HardConstraint.NO_SHARED_LANGUAGE, peer({ languages: ['vi'] }), worker({ languages: ['en', 'ar'] })],
     [HardConstraint.NO_COMPATIBLE_MODE, peer({ modes: [SupportMode.PHONE] }), worker({ modes: [SupportMode.VIDEO] })],
     [

@@ -21,15 +21,16 @@ interface PoolRow {
  * Counting the OPEN suggestions naming each worker reads the whole table: a count this recent is
  * shared by the batches that start meanwhile, and kept current with this process's own writes.
  * It only orders who is offered first (the exposure budget); who can be offered at all (active,
- * free places, version) is read fresh for every batch.
+ * accepting new peers, free places, version) is read fresh for every batch.
  */
 const OFFERED_FRESH_MS = 1000;
 
 /**
- * Every active support worker with a free place, read once per batch and prepared for the core.
- * The prepared columns are kept while no worker in the pool changes version, active matches or
- * membership, and the taxonomy stays the same: a refresh of thousands of peers prepares the pool
- * once, not once per peer. Hard constraints are all checked by the core, exactly, per pair.
+ * Every active support worker taking new peers and with a free place, read once per batch and
+ * prepared for the core. The prepared columns are kept while no worker in the pool changes
+ * version, active matches or membership, and the taxonomy stays the same: a refresh of thousands
+ * of peers prepares the pool once, not once per peer. Hard constraints are all checked by the
+ * core, exactly, per pair.
  */
 @Injectable()
 export class CandidatePools {
@@ -50,7 +51,7 @@ export class CandidatePools {
            FROM support_worker w
            LEFT JOIN (SELECT support_worker_id, count(*) FROM match WHERE status = 'ACTIVE' GROUP BY 1) a
                   ON a.support_worker_id = w.id
-          WHERE w.active AND w.capacity > coalesce(a.count, 0)
+          WHERE w.active AND w.accepting_new_peers AND w.capacity > coalesce(a.count, 0)
           ORDER BY w.id`,
       ),
       this.taxonomy.current(),

@@ -118,6 +118,7 @@ export class MatchingProfilesService {
       capacity: worker.capacity,
       activeMatchCount: activeCounts.get(worker.id) ?? 0,
       active: worker.active,
+      acceptingNewPeers: worker.acceptingNewPeers,
     }));
   }
 

@@ -52,7 +52,8 @@ export class MatchesService {
         const activeMatches = await manager.count(Match, {
           where: { supportWorkerId: suggestion.supportWorkerId, status: MatchStatus.ACTIVE },
         });
-        if (!worker || !worker.active || activeMatches >= worker.capacity) {
+        // Until the fan-out withdraws it, a suggestion may still name a worker who stopped taking new peers.
+        if (!worker || !worker.active || !worker.acceptingNewPeers || activeMatches >= worker.capacity) {
           throw new DomainError('WORKER_AT_CAPACITY', 'This support worker has no free place any more');
         }
         if (await manager.exists(Match, { where: { peerId: suggestion.peerId, status: MatchStatus.ACTIVE } })) {

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { ProfileFieldsInput } from '../../profiles/dto/profile-fields.input';
 
 export const MAX_CAPACITY = 50;
@@ -22,4 +22,13 @@ export class CreateSupportWorkerInput extends ProfileFieldsInput {
   @Min(0)
   @Max(MAX_CAPACITY)
   capacity!: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'False: no new suggestions name the worker, and their open ones are withdrawn; matches go on. Left out: true.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptingNewPeers?: boolean | null;
 }

@@ -55,6 +55,7 @@ export const workerArbitrary = (id: string): fc.Arbitrary<WorkerProfile> =>
       capacity: fc.integer({ min: 0, max: 12 }),
       activeMatchCount: fc.integer({ min: 0, max: 12 }),
       active: fc.boolean(),
+      acceptingNewPeers: fc.boolean(),
     })
     .map((fields) => ({ id, ...fields }));
 

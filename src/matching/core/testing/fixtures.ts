@@ -55,6 +55,7 @@ export function worker(overrides: Partial<WorkerProfile> = {}): WorkerProfile {
     capacity: 4,
     activeMatchCount: 0,
     active: true,
+    acceptingNewPeers: true,
     ...overrides,
   };
 }
