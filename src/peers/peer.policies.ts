@@ -3,6 +3,7 @@ import { definePolicy, PersonRef } from '../common/access/policy';
 import { idArgument } from '../common/access/record-owner';
 import { STAFF } from '../common/access/staff';
 import type { GraphqlContext } from '../common/graphql-context';
+import type { UpdatePeerInput } from './dto/update-peer.input';
 
 /** What the rules read of a peer (declared here rather than imported, so the entity can import its rules). */
 interface Peer {
@@ -76,3 +77,25 @@ export const READ_PEER = definePolicy<unknown, GraphqlContext>(
 export const LIST_PEERS = definePolicy('peers', { ...STAFF, SERVICE: scope('profiles:read') });
 
 export const WRITE_PEER = definePolicy('write peer', { ...STAFF, SERVICE: scope('profiles:write') });
+
+/**
+ * What a peer may change of their own record: what they look for and how they can meet. Who
+ * they are (name, demographics, location, lived experience) is changed with intake staff.
+ */
+export const PEER_SELF_SERVICE_FIELDS = [
+  'preferences',
+  'interests',
+  'languages',
+  'modes',
+  'availability',
+  'consent',
+] as const satisfies readonly (keyof UpdatePeerInput)[];
+
+export const UPDATE_PEER = definePolicy<unknown, GraphqlContext>(
+  'updatePeer',
+  { ...STAFF, PEER: peerNamedBy('id'), SERVICE: scope('profiles:write') },
+  {
+    hidden: { reason: 'PEER_NOT_FOUND', message: (args) => `No peer with id ${String(args.id)}` },
+    inputs: { argument: 'input', only: { PEER: PEER_SELF_SERVICE_FIELDS } },
+  },
+);

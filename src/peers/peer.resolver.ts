@@ -11,7 +11,7 @@ import { Tag } from '../taxonomy/tag.entity';
 import { CreatePeerInput } from './dto/create-peer.input';
 import { UpdatePeerInput } from './dto/update-peer.input';
 import { Peer } from './peer.entity';
-import { LIST_PEERS, PEER_PRIVATE, PEER_SENSITIVE, READ_PEER, WRITE_PEER } from './peer.policies';
+import { LIST_PEERS, PEER_PRIVATE, PEER_SENSITIVE, READ_PEER, UPDATE_PEER, WRITE_PEER } from './peer.policies';
 import { PeersService } from './peers.service';
 
 @ObjectType({ description: 'A page of peers, in the order they were registered; erased peers left out.' })
@@ -50,9 +50,9 @@ export class PeerResolver {
 
   @Mutation(() => Peer, {
     description:
-      'Changes the fields given and leaves the rest; null clears an optional field. An open request is recomputed.',
+      'Changes the fields given and leaves the rest; null clears an optional field. An open request is recomputed. A peer may change some fields of their own record.',
   })
-  @AccessPolicy(WRITE_PEER)
+  @AccessPolicy(UPDATE_PEER)
   updatePeer(
     @Args('id', { type: () => ID, description: 'The peer’s id (a UUID).' }, ParseIdPipe) id: string,
     @Args('input', { description: 'Only the fields to change.' }) input: UpdatePeerInput,

@@ -3,6 +3,7 @@ import { definePolicy, PersonRef } from '../common/access/policy';
 import { idArgument } from '../common/access/record-owner';
 import { STAFF } from '../common/access/staff';
 import type { GraphqlContext } from '../common/graphql-context';
+import type { UpdateSupportWorkerInput } from './dto/update-support-worker.input';
 
 /** What the rules read of a support worker (declared here, so the entity can import its rules). */
 interface SupportWorker {
@@ -50,16 +51,29 @@ export const WORKER_MATCHES = definePolicy<SupportWorker, GraphqlContext>('suppo
   SERVICE: scope('matches:read'),
 });
 
+const workerNamedById = own<unknown, GraphqlContext>(({ args }) => idArgument(args.id, 'id'), 'self');
+
 export const READ_WORKER = definePolicy<unknown, GraphqlContext>(
   'supportWorker(id)',
-  {
-    ...STAFF,
-    SUPPORT_WORKER: own<unknown, GraphqlContext>(({ args }) => idArgument(args.id, 'id'), 'self'),
-    SERVICE: scope('profiles:read'),
-  },
+  { ...STAFF, SUPPORT_WORKER: workerNamedById, SERVICE: scope('profiles:read') },
   { hidden: 'null' },
 );
 
 export const LIST_WORKERS = definePolicy('supportWorkers', { ...STAFF, SERVICE: scope('profiles:read') });
 
 export const WRITE_WORKER = definePolicy('write support worker', { ...STAFF, SERVICE: scope('profiles:write') });
+
+/** What a worker may change of their own record: whether they take new peers, and when they are free. */
+export const WORKER_SELF_SERVICE_FIELDS = [
+  'acceptingNewPeers',
+  'availability',
+] as const satisfies readonly (keyof UpdateSupportWorkerInput)[];
+
+export const UPDATE_WORKER = definePolicy<unknown, GraphqlContext>(
+  'updateSupportWorker',
+  { ...STAFF, SUPPORT_WORKER: workerNamedById, SERVICE: scope('profiles:write') },
+  {
+    hidden: { reason: 'SUPPORT_WORKER_NOT_FOUND', message: (args) => `No support worker with id ${String(args.id)}` },
+    inputs: { argument: 'input', only: { SUPPORT_WORKER: WORKER_SELF_SERVICE_FIELDS } },
+  },
+);

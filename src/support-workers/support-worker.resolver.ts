@@ -10,7 +10,14 @@ import { TagKind } from '../taxonomy/tag-kind';
 import { Tag } from '../taxonomy/tag.entity';
 import { CreateSupportWorkerInput } from './dto/create-support-worker.input';
 import { UpdateSupportWorkerInput } from './dto/update-support-worker.input';
-import { LIST_WORKERS, READ_WORKER, WORKER_PRIVATE, WORKER_SENSITIVE, WRITE_WORKER } from './support-worker.policies';
+import {
+  LIST_WORKERS,
+  READ_WORKER,
+  UPDATE_WORKER,
+  WORKER_PRIVATE,
+  WORKER_SENSITIVE,
+  WRITE_WORKER,
+} from './support-worker.policies';
 import { SupportWorker } from './support-worker.entity';
 import { SupportWorkersService } from './support-workers.service';
 
@@ -52,9 +59,9 @@ export class SupportWorkerResolver {
 
   @Mutation(() => SupportWorker, {
     description:
-      'Changes a support worker’s profile, capacity or activity; the peers they are suggested to, and waiting peers short of a full list whom they now suit, are computed again. No such worker: NOT_FOUND.',
+      'Changes a support worker’s profile, capacity, activity or whether they take new peers; the peers they are suggested to, and waiting peers short of a full list whom they now suit, are computed again. A worker who stops taking new peers leaves the open suggestions naming them. A support worker may change some fields of their own record. No such worker: NOT_FOUND.',
   })
-  @AccessPolicy(WRITE_WORKER)
+  @AccessPolicy(UPDATE_WORKER)
   updateSupportWorker(
     @Args('id', { type: () => ID, description: 'The support worker’s id, a UUID.' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes; what is left out stays.' }) input: UpdateSupportWorkerInput,

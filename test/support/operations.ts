@@ -5,6 +5,8 @@ export type Outcome = 'ok' | 'null' | 'FORBIDDEN' | 'NOT_FOUND';
 
 export interface Operation {
   name: string;
+  /** Tells apart the cases of one operation whose input decides who may call it. */
+  label?: string;
   document: string;
   variables: (world: World) => Record<string, unknown>;
   /** In CALLERS order. */
@@ -87,6 +89,15 @@ export const MUTATIONS: Operation[] = [
     expected: WRITE_PROFILES,
   },
   {
+    name: 'updatePeer',
+    label: 'updatePeer (preferences, interests, languages, modes, availability, consent)',
+    document: `mutation ($id: ID!) { updatePeer(id: $id, input: { interests: ["music"], languages: ["en", "vi"],
+      modes: [PHONE], availability: [MON_MORNING], preferences: { workerGenders: [WOMAN] },
+      consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: false } }) { id } }`,
+    variables: (w) => ({ id: w.peerA }),
+    expected: ['ok', 'ok', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'ok', 'FORBIDDEN'],
+  },
+  {
     name: 'createSupportWorker',
     document: 'mutation ($input: CreateSupportWorkerInput!) { createSupportWorker(input: $input) { id } }',
     variables: () => ({ input: { ...PROFILE, capacity: 3 } }),
@@ -97,6 +108,14 @@ export const MUTATIONS: Operation[] = [
     document: 'mutation ($id: ID!) { updateSupportWorker(id: $id, input: { capacity: 4 }) { id } }',
     variables: (w) => ({ id: w.workerW }),
     expected: WRITE_PROFILES,
+  },
+  {
+    name: 'updateSupportWorker',
+    label: 'updateSupportWorker (acceptingNewPeers, availability)',
+    document: `mutation ($id: ID!) { updateSupportWorker(id: $id, input: { acceptingNewPeers: false,
+      availability: [TUE_EVENING] }) { id acceptingNewPeers } }`,
+    variables: (w) => ({ id: w.workerW }),
+    expected: ['ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'FORBIDDEN'],
   },
   {
     name: 'requestMatch',

@@ -21,6 +21,11 @@ const REMOVE_RECORD = definePolicy(
     audit: { action: 'ERASE', persons: () => [] },
   },
 );
+const CHANGE_RECORD = definePolicy(
+  'changeRecord',
+  { ...STAFF, PEER: ownRecord },
+  { inputs: { argument: 'input', only: { PEER: ['note', 'colour'] } } },
+);
 const RECORD = definePolicy('record', { ...STAFF, PEER: ownRecord, SUPPORT_WORKER: ownRecord });
 const RECORD_SCORE = definePolicy(
   'record score',
@@ -71,7 +76,10 @@ function buildSchema(): GraphQLSchema {
     }),
     mutation: new GraphQLObjectType({
       name: 'Mutation',
-      fields: { removeRecord: { type: GraphQLString, description: 'Removes it.', extensions: policed(REMOVE_RECORD) } },
+      fields: {
+        changeRecord: { type: GraphQLString, description: 'Changes it.', extensions: policed(CHANGE_RECORD) },
+        removeRecord: { type: GraphQLString, description: 'Removes it.', extensions: policed(REMOVE_RECORD) },
+      },
     }),
   });
 }
@@ -96,6 +104,8 @@ describe('describeAccess', () => {
         'One record.\n\nCallable by: ADMIN, INTAKE, PEER (own), SERVICE (records:read). A record that is not the caller’s reads as null.',
       'Query.tag': 'One tag.\n\nCallable by: no one.',
       Mutation: expect.stringContaining('A refused change writes nothing'),
+      'Mutation.changeRecord':
+        'Changes it.\n\nCallable by: ADMIN, INTAKE, PEER (own; only note, colour of input). A role limited to some fields of input that sends any other is refused (FORBIDDEN, naming them), and nothing is written.',
       'Mutation.removeRecord':
         'Removes it.\n\nCallable by: ADMIN. A record that is not the caller’s answers NOT_FOUND (PEER_NOT_FOUND), as if it did not exist. Each call is on record (ERASE).',
       Record:

@@ -18,6 +18,8 @@ function holder(policy: Policy, role: Role): string | undefined {
   const grant = policy.roles[role];
   if (!grant) return undefined;
   const conditions = grant.label === 'yes' ? [] : [grant.label];
+  const only = policy.inputs?.only[role];
+  if (only) conditions.push(`only ${only.join(', ')} of ${policy.inputs!.argument}`);
   if (policy.redacted) {
     const full = policy.redacted.fullView[role];
     if (!full) conditions.push('redacted');
@@ -37,6 +39,10 @@ function notes(policy: Policy): string[] {
   else if (policy.hidden)
     said.push(
       `A record that is not the caller’s answers ${graphqlCodeFor(policy.hidden.reason)} (${policy.hidden.reason}), as if it did not exist.`,
+    );
+  if (policy.inputs)
+    said.push(
+      `A role limited to some fields of ${policy.inputs.argument} that sends any other is refused (FORBIDDEN, naming them), and nothing is written.`,
     );
   if (policy.audit) {
     const action = policy.audit.action ?? HEALTH_READ;

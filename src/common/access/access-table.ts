@@ -20,6 +20,8 @@ export function undeclaredFields(schema: GraphQLSchema): string[] {
 function cell(policy: Policy, role: (typeof ROLES)[number]): string {
   const grant = policy.roles[role];
   if (!grant) return '—';
+  const only = policy.inputs?.only[role];
+  if (only) return `${grant.label}; only ${only.join(', ')}`;
   const full = policy.redacted?.fullView[role];
   if (policy.redacted && !full) return `${grant.label} (redacted)`;
   if (policy.redacted && full && full.label !== grant.label) return `${grant.label}; in full: ${full.label}`;

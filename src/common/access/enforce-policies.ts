@@ -12,6 +12,7 @@ import { DomainError } from '../errors/domain-error';
 import type { WithAccess } from './access-context';
 import { AccessCheck, isPerson, Verdict } from './grant';
 import { describeAccess } from './access-description';
+import { assertWithinInputLimits } from './input-limits';
 import {
   DECLARED_FIELD_POLICIES,
   effectivePolicy,
@@ -77,6 +78,7 @@ function guard(policy: Policy, resolve: GraphQLFieldResolver<unknown, WithAccess
   const fullViewKey = fullViewKeyOf(policy);
   const guarded = (source: unknown, args: Record<string, unknown>, context: WithAccess, info: GraphQLResolveInfo) => {
     const principal: Principal = principalOf(context.access.authentication);
+    assertWithinInputLimits(policy.inputs, principal.role, args);
     const request: AccessCheck = { principal, source, args, context };
     const cache =
       source !== null && typeof source === 'object' && !isRoot ? lookupCache(context, source as object) : undefined;
@@ -148,8 +150,8 @@ function assertNoPolicyDropped(schema: GraphQLSchema): void {
 
 /**
  * Wraps every field of the schema in its declared policy (the field's, else its type's): who
- * may call each operation, who may read each field, what is redacted for whom, and which reads
- * go on record. A field with no policy at all is refused to everyone. The descriptions then say
+ * may call each operation and with which input fields, who may read each field, what is
+ * redacted for whom, and which reads go on record. A field with no policy at all is refused to everyone. The descriptions then say
  * the same rules, so that what callers read in the schema is what is enforced.
  */
 export function enforcePolicies(schema: GraphQLSchema): GraphQLSchema {

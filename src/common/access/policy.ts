@@ -22,6 +22,17 @@ export interface AuditedRead<Source = unknown, Context = unknown> {
 }
 
 /**
+ * Roles that may change only some fields of an input argument (a peer their own preferences, a
+ * support worker their own availability): an input naming any other field is refused as a whole,
+ * FORBIDDEN, naming the fields, before the operation runs. A role not named may send every field.
+ */
+export interface InputLimits {
+  /** The argument holding the input object. */
+  readonly argument: string;
+  readonly only: Partial<Record<Role, readonly string[]>>;
+}
+
+/**
  * Who may read a field or call an operation: one grant per role, any role left out is refused.
  * Declared once, next to what it guards, and enforced by one mechanism (enforcePolicies).
  */
@@ -39,6 +50,7 @@ export interface Policy<Source = unknown, Context = unknown> {
     redact: (value: never, request: AccessCheck<Source, Context>) => unknown;
   };
   readonly audit?: AuditedRead<Source, Context>;
+  readonly inputs?: InputLimits;
 }
 
 export function definePolicy<Source = unknown, Context = unknown>(
