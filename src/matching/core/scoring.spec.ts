@@ -52,6 +52,7 @@ describe('hard constraints', () => {
       score: null,
       breakdown: [],
       reasons: [],
+      explained: [],
     });
   });
 
