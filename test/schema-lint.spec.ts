@@ -54,6 +54,7 @@ const RULES: Linter.RulesRecord = {
           'MatchExplanation',
           'MatchPreferences',
           'PageInfo',
+          'Reason',
           'ScoreComponent',
         ],
         suffixes: ['Connection', 'Edge'],

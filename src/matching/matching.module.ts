@@ -10,6 +10,7 @@ import { MatchRequestResolver } from './requests/match-request.resolver';
 import { MatchRequestsService } from './requests/match-requests.service';
 import { RequestAdmission } from './requests/request-admission';
 import { MatchRequestSuggestionsResolver, PeerSuggestionsResolver } from './suggestions/suggestion-lists.resolver';
+import { ReasonResolver } from './suggestions/reason.resolver';
 import { SuggestionResolver } from './suggestions/suggestion.resolver';
 import { SuggestionsService } from './suggestions/suggestions.service';
 
@@ -24,6 +25,7 @@ import { SuggestionsService } from './suggestions/suggestions.service';
     { provide: RequestAdmission, useClass: ActiveMatchAdmission },
     SuggestionsService,
     SuggestionResolver,
+    ReasonResolver,
     PeerSuggestionsResolver,
     MatchRequestSuggestionsResolver,
     MatchesService,

@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, R
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { AccessPolicy } from '../common/access/policy';
 import { type GraphqlContext } from '../common/graphql-context';
-import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
+import { Connection, ConnectionOf } from '../common/pagination/connection';
+import { ProfileListArgs } from '../profiles/dto/profile-list.args';
 import { Location, locationOf } from '../profiles/location';
 import { tagsOfKind } from '../profiles/tags-of-kind';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
@@ -30,10 +31,11 @@ export class PeerResolver {
   }
 
   @Query(() => PeerConnection, {
-    description: 'Every peer not erased, oldest first, a page at a time: pass the last endCursor as after.',
+    description:
+      'Every peer not erased, or those whose name holds nameContains, oldest first, a page at a time: pass the last endCursor as after.',
   })
   @AccessPolicy(LIST_PEERS)
-  peers(@Args() page: PageArgs): Promise<Connection<Peer>> {
+  peers(@Args() page: ProfileListArgs): Promise<Connection<Peer>> {
     return this.peersService.list(page);
   }
 

@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditSubject } from '../audit/audit.enums';
 import { recordChange } from '../audit/change-record';
 import type { Actor } from '../common/access/actor';
-import { Connection, PageArgs } from '../common/pagination/connection';
+import { Connection } from '../common/pagination/connection';
+import { ProfileListArgs } from '../profiles/dto/profile-list.args';
 import { ProfileStore } from '../profiles/profile-store';
 import { applyProfileFields } from '../profiles/profile-writer';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -69,7 +70,7 @@ export class PeersService {
     return this.store.findById(id);
   }
 
-  list(page: PageArgs): Promise<Connection<Peer>> {
+  list(page: ProfileListArgs): Promise<Connection<Peer>> {
     return this.store.list(page);
   }
 

@@ -46,7 +46,7 @@ export class PeerErasureService {
       await manager.query(`DELETE FROM peer_tag WHERE peer_id = $1`, [peerId]);
       // Reasons and breakdowns describe what the pair shared; notes are the peer's own words.
       await manager.query(
-        `UPDATE suggestion SET reasons = '[]', breakdown = '[]', weights = '{}', decline_note = NULL,
+        `UPDATE suggestion SET reasons = '[]', explained = '[]', breakdown = '[]', weights = '{}', decline_note = NULL,
                 status = CASE WHEN status = 'OPEN' THEN 'WITHDRAWN'::suggestion_status ELSE status END, updated_at = now()
           WHERE peer_id = $1`,
         [peerId],

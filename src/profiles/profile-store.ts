@@ -2,8 +2,9 @@ import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { Tag } from '../taxonomy/tag.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { DomainError, DomainErrorReason } from '../common/errors/domain-error';
-import { Connection, PageArgs, paginate } from '../common/pagination/connection';
+import { Connection, paginate } from '../common/pagination/connection';
 import { ProfileFieldsInput } from './dto/profile-fields.input';
+import { containsPattern, ProfileListArgs } from './dto/profile-list.args';
 import { ProfileColumns } from './profile-columns';
 import { rejectNulls, resolveProfileTags } from './profile-writer';
 import { retryingTransaction } from '../common/database/retrying-transaction';
@@ -43,9 +44,14 @@ export class ProfileStore<T extends Profile, U extends Partial<ProfileFieldsInpu
     return row && !this.kind.hidden?.(row) ? row : null;
   }
 
-  list(page: PageArgs): Promise<Connection<T>> {
+  list(page: ProfileListArgs): Promise<Connection<T>> {
     const query = this.dataSource.manager.createQueryBuilder(this.kind.entity, this.kind.alias);
     if (this.kind.hiddenSql) query.where(`NOT (${this.kind.hiddenSql})`);
+    if (page.nameContains) {
+      query.andWhere(`${this.kind.alias}.displayName ILIKE :nameContains ESCAPE '\\'`, {
+        nameContains: containsPattern(page.nameContains),
+      });
+    }
     return paginate(query, page);
   }
 

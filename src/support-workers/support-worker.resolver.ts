@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, R
 import { CurrentActor, type Actor } from '../common/access/actor';
 import { AccessPolicy } from '../common/access/policy';
 import { type GraphqlContext } from '../common/graphql-context';
-import { Connection, ConnectionOf, PageArgs } from '../common/pagination/connection';
+import { Connection, ConnectionOf } from '../common/pagination/connection';
+import { ProfileListArgs } from '../profiles/dto/profile-list.args';
 import { Location, locationOf } from '../profiles/location';
 import { tagsOfKind } from '../profiles/tags-of-kind';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
@@ -39,9 +40,11 @@ export class SupportWorkerResolver {
     return this.supportWorkersService.findById(id);
   }
 
-  @Query(() => SupportWorkerConnection, { description: 'Every support worker, a page at a time, oldest first.' })
+  @Query(() => SupportWorkerConnection, {
+    description: 'Every support worker, or those whose name holds nameContains, a page at a time, oldest first.',
+  })
   @AccessPolicy(LIST_WORKERS)
-  supportWorkers(@Args() page: PageArgs): Promise<Connection<SupportWorker>> {
+  supportWorkers(@Args() page: ProfileListArgs): Promise<Connection<SupportWorker>> {
     return this.supportWorkersService.list(page);
   }
 

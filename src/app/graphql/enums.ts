@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { AuditAction, AuditSubject } from '../../audit/audit.enums';
 import { HardConstraint } from '../../matching/core/hard-constraint';
 import { MatchFactor } from '../../matching/core/match-factor';
+import { ReasonCode } from '../../matching/core/reason-code';
 import {
   DeclineReason,
   MatchEndReason,
@@ -97,6 +98,27 @@ export function registerEnums(): void {
       WORKER_NOT_ACCEPTING_NEW_PEERS: {
         description: 'The worker is taking no new peers for now (acceptingNewPeers is false); their matches go on.',
       },
+    },
+  });
+  registerEnumType(ReasonCode, {
+    name: 'ReasonCode',
+    description: 'What a reason says the pair shares; its tags name what, where it is about tags.',
+    valuesMap: {
+      SHARED_LIVED_EXPERIENCE: { description: 'Lived experience of the same thing (one tag).' },
+      RELATED_LIVED_EXPERIENCE: {
+        description: 'Lived experience of something close (parent or child) or related (sibling): two tags.',
+      },
+      SHARED_INTEREST: { description: 'The same interest (one tag).' },
+      RELATED_INTEREST: { description: 'A close or related interest: two tags.' },
+      SHARED_CULTURE: {
+        description: 'The same cultural background (one tag), or a close or related one (two tags).',
+      },
+      SHARED_FIRST_LANGUAGE: { description: 'The worker speaks the peer’s first language (see language).' },
+      SHARED_LANGUAGE: { description: 'The two share a language other than the peer’s first (see language).' },
+      CLOSE_IN_AGE: { description: 'Born within 5 years of each other.' },
+      NEARBY: { description: 'In person: how far apart they live (see distanceKm).' },
+      AVAILABLE_AT_THE_SAME_TIMES: { description: 'Free in at least half of the peer’s weekly slots.' },
+      HAS_ROOM: { description: 'Room in the worker’s caseload; not given yet: `reasons` has no sentence for it.' },
     },
   });
   registerEnumType(WeeklySlot, {

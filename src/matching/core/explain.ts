@@ -2,7 +2,7 @@ import { constraintsOf, HardConstraint } from './hard-constraint';
 import { evaluatePair } from './kernel';
 import { MatchFactor } from './match-factor';
 import { PreparedPeer, PreparedWorkers } from './prepared';
-import { reasonsFor } from './reasons';
+import { explainedReasonsFor, sentenceOf, type ExplainedReason } from './reasons';
 import { FACTOR_COUNT, FACTORS } from './weights';
 
 export interface ScoreComponent {
@@ -22,6 +22,8 @@ export interface PairExplanation {
   score: number | null;
   breakdown: ScoreComponent[];
   reasons: string[];
+  /** What each sentence of `reasons` says, in the same order. */
+  explained: ExplainedReason[];
 }
 
 /** Why this worker is, or is not, a suggestion for this peer. */
@@ -29,7 +31,7 @@ export function explainPair(peer: PreparedPeer, workers: PreparedWorkers, worker
   const values = new Float64Array(FACTOR_COUNT);
   const result = evaluatePair(peer, workers, workerIndex, values);
   if (result < 0) {
-    return { eligible: false, excludedBy: constraintsOf(-result), score: null, breakdown: [], reasons: [] };
+    return { eligible: false, excludedBy: constraintsOf(-result), score: null, breakdown: [], reasons: [], explained: [] };
   }
   const applying = FACTORS.map((factor, index) => ({ factor, value: values[index], raw: peer.weights[index] })).filter(
     ({ value, raw }) => !Number.isNaN(value) && raw > 0,
@@ -45,11 +47,13 @@ export function explainPair(peer: PreparedPeer, workers: PreparedWorkers, worker
     MatchFactor,
     number
   >;
+  const explained = explainedReasonsFor(peer.profile, workers.profiles[workerIndex], byFactor, workers.taxonomy);
   return {
     eligible: true,
     excludedBy: [],
     score: result,
     breakdown,
-    reasons: reasonsFor(peer.profile, workers.profiles[workerIndex], byFactor, workers.taxonomy),
+    reasons: explained.map((reason) => sentenceOf(reason, workers.taxonomy)),
+    explained,
   };
 }

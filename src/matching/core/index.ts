@@ -19,7 +19,10 @@ export {
   type Ranked,
   type WaitingPeer,
 } from './rank';
+export { kindOfReason, sentenceOf, type ExplainedReason } from './reasons';
 export {
+  explainedWithout,
+  explainedWithoutSensitive,
   orderWithout,
   orderWithoutSensitive,
   reasonsWithout,

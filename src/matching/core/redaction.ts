@@ -1,7 +1,7 @@
 import type { ScoreComponent } from './explain';
 import { MatchFactor } from './match-factor';
 import type { TagKindName } from './profiles';
-import { isReasonAbout } from './reasons';
+import { isReasonAbout, kindOfReason, type ExplainedReason } from './reasons';
 
 /** Factors and reasons that speak of health or cultural background: withheld from whoever may not see them. */
 export const SENSITIVE_FACTORS: readonly MatchFactor[] = [MatchFactor.LIVED_EXPERIENCE, MatchFactor.CULTURE];
@@ -40,6 +40,14 @@ export function reasonsWithout(reasons: readonly string[], kinds: readonly TagKi
  * without them, best first, ties by worker id as the ranking breaks them. A rank or an order
  * taken from the full score would tell what the removed factors weighed.
  */
+/** The explained reasons left once those speaking of these kinds of tag are taken out, as reasonsWithout does the sentences. */
+export function explainedWithout(explained: readonly ExplainedReason[], kinds: readonly TagKindName[]): ExplainedReason[] {
+  return explained.filter((reason) => {
+    const kind = kindOfReason(reason.code);
+    return kind === null || !kinds.includes(kind);
+  });
+}
+
 export function orderWithout<T extends { breakdown: readonly ScoreComponent[]; supportWorkerId: string }>(
   items: readonly T[],
   factors: readonly MatchFactor[],
@@ -61,4 +69,8 @@ export function withoutSensitiveFactors(breakdown: readonly ScoreComponent[]): R
 
 export function reasonsWithoutSensitive(reasons: readonly string[]): string[] {
   return reasonsWithout(reasons, SENSITIVE_KINDS);
+}
+
+export function explainedWithoutSensitive(explained: readonly ExplainedReason[]): ExplainedReason[] {
+  return explainedWithout(explained, SENSITIVE_KINDS);
 }

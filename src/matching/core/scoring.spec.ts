@@ -53,6 +53,7 @@ describe('hard constraints', () => {
       score: null,
       breakdown: [],
       reasons: [],
+      explained: [],
     });
   });
 

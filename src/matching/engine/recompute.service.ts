@@ -123,8 +123,8 @@ export class RecomputeService {
         profileVersion: version,
         weights: weightsFor(peer.profile.importance),
         suggestions: ranked.map(({ workerId, workerIndex, score }) => {
-          const { reasons, breakdown } = explainPair(peer, workers, workerIndex);
-          return { supportWorkerId: workerId, score, reasons, breakdown };
+          const { reasons, explained, breakdown } = explainPair(peer, workers, workerIndex);
+          return { supportWorkerId: workerId, score, reasons, explained, breakdown };
         }),
       });
       if (Date.now() - computingSince > YIELD_EVERY_MS) {

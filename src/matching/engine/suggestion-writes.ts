@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { retryingTransaction } from '../../common/database/retrying-transaction';
-import type { ScoreComponent, Weights } from '../core';
+import type { ExplainedReason, ScoreComponent, Weights } from '../core';
 import { OPEN_REQUEST_STATUSES } from '../core/matching.enums';
 import { CandidatePools } from './candidate-pool';
 import { Claim, RecomputeDueStore } from './recompute-due';
@@ -13,6 +13,7 @@ export interface NewSuggestion {
   supportWorkerId: string;
   score: number;
   reasons: string[];
+  explained: ExplainedReason[];
   breakdown: ScoreComponent[];
 }
 
@@ -38,6 +39,7 @@ class Rows {
     rank: [] as number[],
     score: [] as number[],
     reasons: [] as string[],
+    explained: [] as string[],
     breakdown: [] as string[],
     weights: [] as string[],
   };
@@ -48,6 +50,7 @@ class Rows {
     rank: [] as number[],
     score: [] as number[],
     reasons: [] as string[],
+    explained: [] as string[],
     breakdown: [] as string[],
     weights: [] as string[],
   };
@@ -157,6 +160,7 @@ export class SuggestionWrites {
         target.rank.push(index + 1);
         target.score.push(suggestion.score);
         target.reasons.push(JSON.stringify(suggestion.reasons));
+        target.explained.push(JSON.stringify(suggestion.explained));
         target.breakdown.push(JSON.stringify(suggestion.breakdown));
         target.weights.push(weights);
       });
@@ -179,20 +183,21 @@ export class SuggestionWrites {
       ]);
     if (updates.id.length)
       await manager.query(
-        `UPDATE suggestion s SET rank = u.rank, score = u.score, reasons = u.reasons, breakdown = u.breakdown,
-                weights = u.weights, updated_at = now()
-           FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::jsonb[], $5::jsonb[], $6::jsonb[])
-                AS u(id, rank, score, reasons, breakdown, weights)
+        `UPDATE suggestion s SET rank = u.rank, score = u.score, reasons = u.reasons, explained = u.explained,
+                breakdown = u.breakdown, weights = u.weights, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::jsonb[], $5::jsonb[], $6::jsonb[], $7::jsonb[])
+                AS u(id, rank, score, reasons, explained, breakdown, weights)
           WHERE s.id = u.id
             -- A refresh mostly finds a list as it was: unchanged rows are not written again.
-            AND (s.rank, s.score, s.reasons, s.breakdown, s.weights)
-                IS DISTINCT FROM (u.rank::smallint, u.score, u.reasons, u.breakdown, u.weights)`,
-        [updates.id, updates.rank, updates.score, updates.reasons, updates.breakdown, updates.weights],
+            AND (s.rank, s.score, s.reasons, s.explained, s.breakdown, s.weights)
+                IS DISTINCT FROM (u.rank::smallint, u.score, u.reasons, u.explained, u.breakdown, u.weights)`,
+        [updates.id, updates.rank, updates.score, updates.reasons, updates.explained, updates.breakdown, updates.weights],
       );
     if (inserts.requestId.length)
       await manager.query(
-        `INSERT INTO suggestion (request_id, peer_id, support_worker_id, rank, score, reasons, breakdown, weights)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::float8[], $6::jsonb[], $7::jsonb[], $8::jsonb[])`,
+        `INSERT INTO suggestion (request_id, peer_id, support_worker_id, rank, score, reasons, explained, breakdown, weights)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::float8[], $6::jsonb[], $7::jsonb[],
+                              $8::jsonb[], $9::jsonb[])`,
         [
           inserts.requestId,
           inserts.peerId,
@@ -200,6 +205,7 @@ export class SuggestionWrites {
           inserts.rank,
           inserts.score,
           inserts.reasons,
+          inserts.explained,
           inserts.breakdown,
           inserts.weights,
         ],

@@ -1,7 +1,8 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
-import type { ScoreComponent } from '../core';
+import type { ExplainedReason, ScoreComponent } from '../core';
 import { HardConstraint } from '../core/hard-constraint';
+import { ReasonModel } from '../suggestions/reason.model';
 import { ScoreComponentModel } from '../suggestions/score-component.model';
 
 @ObjectType({ description: 'Why a support worker is, or is not, suggested to a peer.' })
@@ -25,4 +26,7 @@ export class MatchExplanation {
     description: 'Plain sentences saying what the pair shares, strongest first; empty when not eligible.',
   })
   reasons!: string[];
+
+  @Field(() => [ReasonModel], { description: 'What each sentence of `reasons` says, in the same order.' })
+  explained!: ExplainedReason[];
 }

@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { AccessPolicy, REACHABLE } from '../../common/access/policy';
 import { MatchFactor } from '../core/match-factor';
-import type { ScoreComponent } from '../core';
+import type { ExplainedReason, ScoreComponent } from '../core';
 import { DeclineReason, SuggestionStatus } from '../core/matching.enums';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
@@ -65,6 +65,10 @@ export class Suggestion {
   /** Plain sentences saying what the pair shares (GraphQL field in SuggestionResolver: audited). */
   @Column({ type: 'jsonb' })
   reasons!: string[];
+
+  /** What each of the reasons says, in their order (GraphQL field in SuggestionResolver: audited and redacted as they are). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  explained!: ExplainedReason[];
 
   @Column({ type: 'jsonb' })
   breakdown!: ScoreComponent[];

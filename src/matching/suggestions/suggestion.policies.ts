@@ -6,7 +6,14 @@ import type { GraphqlContext } from '../../common/graphql-context';
 import { ownPeer } from '../../peers/peer.policies';
 import type { Peer } from '../../peers/peer.entity';
 import { MATCH_REQUEST } from '../requests/match-request.policies';
-import { orderWithoutSensitive, reasonsWithoutSensitive, withoutSensitiveFactors, type ScoreComponent } from '../core';
+import {
+  explainedWithoutSensitive,
+  orderWithoutSensitive,
+  reasonsWithoutSensitive,
+  withoutSensitiveFactors,
+  type ExplainedReason,
+  type ScoreComponent,
+} from '../core';
 
 /** What the rules read of a suggestion (declared here, so the entity can import its rules). */
 interface Suggestion {
@@ -54,6 +61,10 @@ function explained<T>(
 
 export const SUGGESTION_REASONS = explained<string[]>('suggestion reasons', (reasons) =>
   reasonsWithoutSensitive(reasons),
+);
+/** Redacted as the sentences are, so that reason i and sentence i stay one and the same. */
+export const SUGGESTION_EXPLAINED = explained<ExplainedReason[]>('suggestion explained', (reasons) =>
+  explainedWithoutSensitive(reasons),
 );
 export const SUGGESTION_BREAKDOWN = explained<ScoreComponent[]>(
   'suggestion breakdown',

@@ -4,11 +4,18 @@ import { AccessPolicy } from '../../common/access/policy';
 import type { GraphqlContext } from '../../common/graphql-context';
 import { Peer } from '../../peers/peer.entity';
 import { SupportWorker } from '../../support-workers/support-worker.entity';
-import type { ScoreComponent } from '../core';
+import type { ExplainedReason, ScoreComponent } from '../core';
+import { ReasonModel } from './reason.model';
 import { ScoreComponentModel } from './score-component.model';
 import { DeclineSuggestionArgs } from './decline-suggestion.args';
 import { Suggestion } from './suggestion.entity';
-import { CHOOSE_SUGGESTION, SUGGESTION_BREAKDOWN, SUGGESTION_REASONS, SUGGESTION_SCORE } from './suggestion.policies';
+import {
+  CHOOSE_SUGGESTION,
+  SUGGESTION_BREAKDOWN,
+  SUGGESTION_EXPLAINED,
+  SUGGESTION_REASONS,
+  SUGGESTION_SCORE,
+} from './suggestion.policies';
 import { SuggestionsService } from './suggestions.service';
 
 @Resolver(() => Suggestion)
@@ -30,6 +37,15 @@ export class SuggestionResolver {
   @AccessPolicy(SUGGESTION_REASONS)
   reasons(@Parent() suggestion: Suggestion): string[] {
     return suggestion.reasons;
+  }
+
+  @ResolveField(() => [ReasonModel], {
+    description:
+      'What each sentence of `reasons` says, in the same order and left out where the sentence is: pages word these themselves.',
+  })
+  @AccessPolicy(SUGGESTION_EXPLAINED)
+  explained(@Parent() suggestion: Suggestion): ExplainedReason[] {
+    return suggestion.explained;
   }
 
   @ResolveField(() => Float, {
