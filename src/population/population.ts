@@ -2,9 +2,9 @@
  * A seeded population shaped like an Australian community mental-health service
  * (see the project's population notes): same seed, same people.
  */
-import { Gender, SupportMode } from '../src/matching/core/profile.enums';
-import { MatchFactor } from '../src/matching/core/match-factor';
-import { PeerProfile, WorkerProfile } from '../src/matching/core/profiles';
+import { Gender, SupportMode } from '../matching/core/profile.enums';
+import { MatchFactor } from '../matching/core/match-factor';
+import { PeerProfile, WorkerProfile } from '../matching/core/profiles';
 
 export type Random = () => number;
 
