@@ -85,7 +85,7 @@ const GENDERS = [
   [Gender.UNDISCLOSED, 2],
 ] as const;
 
-const SYDNEY = { latitude: -33.87, longitude: 151.21 };
+export const SYDNEY = { latitude: -33.87, longitude: 151.21 };
 
 function languages(random: Random): string[] {
   const roll = random();
