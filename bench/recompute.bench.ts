@@ -25,7 +25,7 @@ import { SuggestionsService } from '../src/matching/suggestions/suggestions.serv
 import { UpdateSupportWorkerInput } from '../src/support-workers/dto/update-support-worker.input';
 import { SupportWorkersService } from '../src/support-workers/support-workers.service';
 import { freePort } from '../test/support/free-port';
-import { generatePeers, generateWorkers, seededRandom } from './population';
+import { generatePeers, generateWorkers, seededRandom } from '../src/population/population';
 import { seedPopulation } from './seed-population';
 
 const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { preparePeer, prepareWorkers, rankCandidates, TaxonomyIndex } from '../src/matching/core';
 import { TAGS } from '../src/matching/core/testing/fixtures';
 import { BaselineRanked, BaselineScorer } from './baseline-scoring';
-import { generatePeers, generateWorkers, seededRandom } from './population';
+import { generatePeers, generateWorkers, seededRandom } from '../src/population/population';
 
 const TOP = 5;
 

@@ -70,6 +70,11 @@ function violations(): string[] {
       // Domains publish events; only the queue's own module and app/ reach the queue.
       if (to === 'matching/jobs' && from !== 'app') found.add(`imports jobs/: ${name(file)} -> ${name(target)}`);
       if (to === 'app') found.add(`imports app/: ${name(file)} -> ${name(target)}`);
+      // Demo people are made up for development: only the start reaches them, never a domain.
+      if (to === 'demo' && from !== 'app') found.add(`imports demo/: ${name(file)} -> ${name(target)}`);
+      // The synthetic population is plain data over the core's profiles, for benchmarks and demos alike.
+      if (from === 'population' && to !== 'matching/core')
+        found.add(`population imports beyond the core: ${name(file)} -> ${name(target)}`);
       // A subfolder never reaches up into its parent's own files.
       if (from.startsWith('matching/') && to === 'matching')
         found.add(`imports its parent: ${name(file)} -> ${name(target)}`);

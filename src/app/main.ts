@@ -14,6 +14,8 @@ import {
 } from '../config/environment';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
+import { autoSeed } from '../demo/auto-seed';
+import { seedSummary } from '../demo/demo-summary';
 
 const log = pino({ name: 'peermatch' });
 
@@ -55,6 +57,9 @@ async function start(environment: Environment, running: Running): Promise<void> 
     throw explainDatabaseFailure(error, databaseUrl);
   });
   if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+  // Before the app: its first sweep then finds the demo requests owed suggestions.
+  const seeded = await autoSeed(databaseUrl, environment);
+  if (seeded) log.info(`${seedSummary(seeded)} (a first start on an empty database; DEMO_SEED=off starts empty)`);
 
   const options = {
     environment,

@@ -31,6 +31,7 @@ describe('parseEnvironment', () => {
     ['JWT_ISSUER', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_AUDIENCE: 'peermatch' }],
     ['JWT_AUDIENCE', { JWT_JWKS_URL: 'https://id.example.org/jwks.json', JWT_ISSUER: 'https://id.example.org' }],
     ['APP_ROLE', { APP_ROLE: 'everything' }],
+    ['DEMO_SEED', { DEMO_SEED: 'yes' }],
     ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: 'a day' }],
     ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: '0' }],
     ['TOKEN_MAX_LIFETIME_SECONDS', { TOKEN_MAX_LIFETIME_SECONDS: String(30 * 86_400) }],
@@ -47,6 +48,7 @@ describe('parseEnvironment', () => {
     expect(() => parseEnvironment({ WORKER_CONCURRENCY: '2.5' })).toThrow(
       /WORKER_CONCURRENCY must be a whole number from 1 to 64/,
     );
+    expect(() => parseEnvironment({ DEMO_SEED: 'false' })).toThrow(/DEMO_SEED must be on or off/);
   });
 
   it('accepts production with a long enough secret', () => {

@@ -43,6 +43,8 @@ const environmentSchema = z
     RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APP_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    /** A first start on the empty embedded database seeds demo people (src/demo); off: it starts empty. */
+    DEMO_SEED: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     WORKER_CONCURRENCY: wholeNumber(1, 64).default(2),
     /** Peers one background job recomputes together. */
     RECOMPUTE_BATCH_SIZE: wholeNumber(1, 5000).default(250),

@@ -23,7 +23,8 @@ export function startServiceProcess(
   const required = preload.flatMap((module) => ['-r', `./${module}`]);
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...required, 'src/app/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
+    // A test's service starts empty, as it expects, unless the test turns the demo seed on.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', DEMO_SEED: 'off', ...env },
     detached: ownGroup,
   });
   let output = '';

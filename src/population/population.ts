@@ -2,9 +2,9 @@
  * A seeded population shaped like an Australian community mental-health service
  * (see the project's population notes): same seed, same people.
  */
-import { Gender, SupportMode } from '../src/matching/core/profile.enums';
-import { MatchFactor } from '../src/matching/core/match-factor';
-import { PeerProfile, WorkerProfile } from '../src/matching/core/profiles';
+import { Gender, SupportMode } from '../matching/core/profile.enums';
+import { MatchFactor } from '../matching/core/match-factor';
+import { PeerProfile, WorkerProfile } from '../matching/core/profiles';
 
 export type Random = () => number;
 
@@ -85,7 +85,7 @@ const GENDERS = [
   [Gender.UNDISCLOSED, 2],
 ] as const;
 
-const SYDNEY = { latitude: -33.87, longitude: 151.21 };
+export const SYDNEY = { latitude: -33.87, longitude: 151.21 };
 
 function languages(random: Random): string[] {
   const roll = random();
