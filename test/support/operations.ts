@@ -102,7 +102,13 @@ export const MUTATIONS: Operation[] = [
     name: 'requestMatch',
     document: 'mutation ($id: ID!) { requestMatch(peerId: $id) { id } }',
     variables: (w) => ({ id: w.peerA }),
-    expected: WRITE_PROFILES,
+    expected: PEER_CHOICE,
+  },
+  {
+    name: 'cancelMatchRequest',
+    document: 'mutation ($id: ID!) { cancelMatchRequest(id: $id) { id status } }',
+    variables: (w) => ({ id: w.requestA }),
+    expected: PEER_CHOICE,
   },
   {
     name: 'acceptSuggestion',
@@ -129,3 +135,4 @@ export const MUTATIONS: Operation[] = [
     expected: ['ok', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   },
 ];
+
