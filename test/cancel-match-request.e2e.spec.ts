@@ -8,6 +8,7 @@ const REQUEST = `mutation ($p: ID!) { requestMatch(peerId: $p) { id status } }`;
 const CANCEL = `mutation ($id: ID!) { cancelMatchRequest(id: $id) { id status peer { id } } }`;
 const ACCEPT = `mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }`;
 const DECLINE = `mutation ($id: ID!) { declineSuggestion(id: $id, reason: NOT_A_FIT) { id } }`;
+const OPEN_REQUEST = `query ($id: ID!) { peer(id: $id) { openRequest { id status } } }`;
 
 interface Waiting {
   peerId: string;
@@ -84,6 +85,7 @@ describe('cancelMatchRequest', () => {
     expect(await cancellations(peer.requestId)).toEqual([
       { actorRole: 'PEER', operation: 'cancelMatchRequest', subjectType: 'MATCH_REQUEST', personId: peer.peerId },
     ]);
+    expect((await t.gql(OPEN_REQUEST, { id: peer.peerId }, peer.token)).data).toEqual({ peer: { openRequest: null } });
   });
 
   it('leaves nothing owed for the peer, even while a batch holds them, so no recompute writes for it', async () => {

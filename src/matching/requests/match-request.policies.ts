@@ -3,7 +3,8 @@ import { definePolicy } from '../../common/access/policy';
 import { ownerOfRecord } from '../../common/access/record-owner';
 import { STAFF } from '../../common/access/staff';
 import type { GraphqlContext } from '../../common/graphql-context';
-import { peerNamedBy } from '../../peers/peer.policies';
+import { ownPeer, peerNamedBy } from '../../peers/peer.policies';
+import type { Peer } from '../../peers/peer.entity';
 
 /** What the rules read of a request (declared here, so the entity can import its rules). */
 interface MatchRequest {
@@ -25,6 +26,13 @@ export const READ_MATCH_REQUEST = definePolicy<unknown, GraphqlContext>(
   { ...STAFF, PEER: requestOwner, SERVICE: scope('matches:read') },
   { hidden: 'null' },
 );
+
+/** The peer's open request: for whoever may read the peer's requests, never for workers. */
+export const PEER_OPEN_REQUEST = definePolicy<Peer, GraphqlContext>('peer open request', {
+  ...STAFF,
+  PEER: ownPeer,
+  SERVICE: scope('matches:read'),
+});
 
 /** The peer asks for themself; staff and services on their behalf. Another peer's id reads as missing. */
 export const REQUEST_MATCH = definePolicy<unknown, GraphqlContext>(
