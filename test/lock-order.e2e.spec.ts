@@ -11,9 +11,11 @@ const ACCEPT = `mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }`;
 const DECLINE = `mutation ($id: ID!, $reason: DeclineReason!) { declineSuggestion(id: $id, reason: $reason) { id } }`;
 const UPDATE_PEER = `mutation ($id: ID!, $name: String!) { updatePeer(id: $id, input: { displayName: $name }) { id } }`;
 const ERASE = `mutation ($id: ID!) { erasePeer(id: $id) }`;
+const CANCEL = `mutation ($id: ID!) { cancelMatchRequest(id: $id) { id } }`;
 const PEERS = 20;
 const WORKERS = 5;
 const NOT_OPEN = 'CONFLICT SUGGESTION_NOT_OPEN';
+const ACCEPTED_FIRST = 'CONFLICT MATCH_REQUEST_ACCEPTED';
 const { poolSize: POOL_SIZE = 10 } = dataSourceOptions('postgres://localhost/unused') as { poolSize?: number };
 
 interface Waiting {
@@ -113,6 +115,21 @@ describe('changes to one peer’s suggestions at the same moment', () => {
       [peerId],
     );
     return count;
+  }
+
+  /** The request's status and how many of its suggestions are still OPEN. */
+  async function requestState(peerId: string): Promise<string> {
+    const [row] = await t.dataSource.query(
+      `SELECT r.status, (SELECT count(*)::int FROM suggestion s WHERE s.request_id = r.id AND s.status = 'OPEN') AS open
+         FROM match_request r WHERE r.peer_id = $1 ORDER BY r.created_at DESC LIMIT 1`,
+      [peerId],
+    );
+    return `${row.status}, ${row.open} open`;
+  }
+
+  async function requestOf(peerId: string): Promise<string> {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM match_request WHERE peer_id = $1`, [peerId]);
+    return id;
   }
 
   describe('racing', () => {
@@ -233,6 +250,57 @@ describe('changes to one peer’s suggestions at the same moment', () => {
       });
     });
 
+    it('cancels a request while the peer accepts and their suggestions are recomputed', async () => {
+      const recomputes = t.app.get(RecomputeService);
+      const before = await deadlocks();
+      const peers: Record<string, number> = {};
+      const others: Record<string, number> = {};
+      const rounds = 2;
+      for (let round = 0; round < rounds; round++) {
+        const waiting = await waitingPeers();
+
+        await Promise.all(
+          waiting.map(async (peer, i) => {
+            const requestId = await requestOf(peer.peerId);
+            let done = false;
+            // Half the peers accept a little before they cancel, half after.
+            const [acceptAfter, cancelAfter] = i % 2 ? [0, i % 7] : [i % 7, 0];
+            const recompute = async () => {
+              while (!done) tally([await settled(recomputes.recompute(peer.peerId))], others);
+            };
+            const choices = Promise.all([
+              sleep(acceptAfter).then(() => t.gql(ACCEPT, { id: peer.suggestionIds[i % WORKERS] }, peer.token)),
+              sleep(cancelAfter).then(() => t.gql(CANCEL, { id: requestId }, peer.token)),
+            ]).finally(() => (done = true));
+            const [[accept, cancel]] = await Promise.all([choices, recompute()]);
+            await waitForJobs(t.app);
+            tally(
+              [
+                `${outcome(accept)} / ${outcome(cancel)}: ${await requestState(peer.peerId)}, ` +
+                  `${await activeMatches(peer.peerId)} active`,
+              ],
+              peers,
+            );
+          }),
+        );
+      }
+      // Whichever comes first wins; the other is refused; a cancelled request keeps nothing open.
+      const settledOtherwise = Object.keys(peers).filter(
+        (state) =>
+          state !== `ok / ${ACCEPTED_FIRST}: ACCEPTED, 0 open, 1 active` &&
+          state !== `${NOT_OPEN} / ok: CANCELLED, 0 open, 0 active`,
+      );
+      const othersFailed = Object.keys(others).filter(
+        (answer) => !['written', 'stale', 'no-open-request'].includes(answer),
+      );
+      expect({ settledOtherwise, othersFailed, deadlocks: (await deadlocks()) - before }).toEqual({
+        settledOtherwise: [],
+        othersFailed: [],
+        deadlocks: 0,
+      });
+      expect(Object.values(peers).reduce((sum, n) => sum + n, 0)).toBe(rounds * PEERS);
+    });
+
     it('accepts suggestions about to expire while the sweeper expires them', async () => {
       const sweeper = t.app.get(SweeperService);
       const before = await deadlocks();
@@ -285,10 +353,14 @@ describe('changes to one peer’s suggestions at the same moment', () => {
    */
   describe('lined up', () => {
     async function holdWorker(workerId: string) {
+      return holdRow('support_worker', workerId);
+    }
+
+    async function holdRow(table: 'support_worker' | 'match_request', id: string) {
       const client = new Client({ connectionString: t.database.url });
       await client.connect();
       await client.query('BEGIN');
-      await client.query('SELECT 1 FROM support_worker WHERE id = $1 FOR UPDATE', [workerId]);
+      await client.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
       const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;
       return {
         pid: pid as number,
@@ -309,6 +381,21 @@ describe('changes to one peer’s suggestions at the same moment', () => {
         if (row) return row.pid;
       }
       return null;
+    }
+
+    /**
+     * Whether `count` backends wait for locks within `ms`. A second waiter for a row waits for
+     * the first, not for the holder, so waiters are counted rather than looked for behind one pid.
+     */
+    async function waitingForLocks(count: number, ms: number): Promise<boolean> {
+      for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(10)) {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0`,
+        );
+        if (waiting >= count) return true;
+      }
+      return false;
     }
 
     async function lineUp(peer: Waiting, suggestionId: string, other: () => Promise<string>) {
@@ -357,6 +444,77 @@ describe('changes to one peer’s suggestions at the same moment', () => {
       // Erasure comes second and ends the match the accept made.
       expect({ results, deadlocks: (await deadlocks()) - before }).toEqual({
         results: Array(3).fill({ lined: true, accept: 'ok', other: 'ok', active: 0 }),
+        deadlocks: 0,
+      });
+    });
+
+    it('accepts while the same peer’s request is cancelled', async () => {
+      const before = await deadlocks();
+      const results = [];
+      for (let round = 0; round < 3; round++) {
+        const [peer] = await waitingPeers(1);
+        const requestId = await requestOf(peer.peerId);
+        results.push({
+          ...(await lineUp(peer, peer.suggestionIds[round], () =>
+            t.gql(CANCEL, { id: requestId }, peer.token).then(outcome),
+          )),
+          request: await requestState(peer.peerId),
+        });
+      }
+      // The cancel waits for the accept, then finds the request accepted.
+      expect({ results, deadlocks: (await deadlocks()) - before }).toEqual({
+        results: Array(3).fill({
+          lined: true,
+          accept: 'ok',
+          other: ACCEPTED_FIRST,
+          active: 1,
+          request: 'ACCEPTED, 0 open',
+        }),
+        deadlocks: 0,
+      });
+    });
+
+    it('cancels a request while the same peer accepts and a recompute of theirs waits to write', async () => {
+      const recomputes = t.app.get(RecomputeService);
+      const before = await deadlocks();
+      const results = [];
+      for (let round = 0; round < 3; round++) {
+        const [peer] = await waitingPeers(1);
+        const requestId = await requestOf(peer.peerId);
+        // The cancel stops right before it locks the request, holding the peer's row.
+        const gate = await holdRow('match_request', requestId);
+        const cancelling = t.gql(CANCEL, { id: requestId }, peer.token).then(outcome);
+        let accepting: Promise<string>;
+        let recomputing: Promise<string>;
+        let lined: boolean;
+        try {
+          const cancelPid = await waitingBehind(gate.pid, 5000);
+          accepting = t.gql(ACCEPT, { id: peer.suggestionIds[round] }, peer.token).then(outcome);
+          recomputing = settled(recomputes.recompute(peer.peerId));
+          // The cancel behind the test's lock, the accept and the recompute behind the cancel.
+          lined = cancelPid !== null && (await waitingForLocks(3, 3000));
+        } finally {
+          await gate.release();
+        }
+        results.push({
+          lined,
+          cancel: await cancelling,
+          accept: await accepting,
+          recompute: await recomputing,
+          active: await activeMatches(peer.peerId),
+          request: await requestState(peer.peerId),
+        });
+      }
+      // Both wait for the cancel, then find nothing open.
+      expect({ results, deadlocks: (await deadlocks()) - before }).toEqual({
+        results: Array(3).fill({
+          lined: true,
+          cancel: 'ok',
+          accept: NOT_OPEN,
+          recompute: 'no-open-request',
+          active: 0,
+          request: 'CANCELLED, 0 open',
+        }),
         deadlocks: 0,
       });
     });

@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DevelopmentClaims } from '../src/common/auth/development-token';
 import { GraphqlResponse, startTestApp, TestApp } from './support/test-app';
-import { MUTATIONS, Outcome, QUERIES } from './support/operations';
+import { FIELDS, MUTATIONS, Outcome, QUERIES } from './support/operations';
 import { buildWorld, World } from './support/world';
 
 const CALLERS = [
@@ -13,10 +13,14 @@ const CALLERS = [
   'SERVICE_ALL',
   'SERVICE_NONE',
 ] as const;
-type Caller = (typeof CALLERS)[number];
+type Caller = (typeof CALLERS)[number] | 'SERVICE_MATCHES_READ' | 'SERVICE_PROFILES_READ';
 
 function claimsOf(caller: Caller, world: World): DevelopmentClaims {
   switch (caller) {
+    case 'SERVICE_MATCHES_READ':
+      return { role: 'SERVICE', scope: 'matches:read' };
+    case 'SERVICE_PROFILES_READ':
+      return { role: 'SERVICE', scope: 'profiles:read' };
     case 'ADMIN':
     case 'INTAKE':
       return { role: caller };
@@ -74,6 +78,31 @@ describe('every operation as every role', () => {
         await t.tokenFor(claimsOf(caller, world)),
       );
       expect(outcomeOf(response, operation.name)).toBe(expected);
+    });
+  });
+
+  describe('fields with a rule of their own', () => {
+    let world: World;
+    beforeAll(async () => {
+      world = await buildWorld(t);
+    });
+
+    const cases = FIELDS.flatMap((field) =>
+      field.reads.map((read) => [field.field, read.caller, read.expected, field, read] as const),
+    );
+    it.each(cases)('%s as %s: %s', async (_name, caller, expected, field, read) => {
+      const response = await t.gql(
+        read.document,
+        read.variables(world),
+        await t.tokenFor(claimsOf(caller as Caller, world)),
+      );
+      const code = response.errors?.[0]?.extensions?.code;
+      const value = read.at.reduce<unknown>(
+        (at, key) => (at as Record<string, unknown> | null | undefined)?.[key],
+        response.data,
+      );
+      const outcome = code ?? (value === null ? 'null' : value);
+      expect(outcome).toEqual(expected === 'ok' ? field.value(world) : expected);
     });
   });
 

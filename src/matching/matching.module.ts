@@ -8,6 +8,7 @@ import { MatchesService } from './matches/matches.service';
 import { EngineModule } from './engine/engine.module';
 import { MatchRequestResolver } from './requests/match-request.resolver';
 import { MatchRequestsService } from './requests/match-requests.service';
+import { PeerOpenRequestResolver } from './requests/peer-open-request.resolver';
 import { RequestAdmission } from './requests/request-admission';
 import { MatchRequestSuggestionsResolver, PeerSuggestionsResolver } from './suggestions/suggestion-lists.resolver';
 import { ReasonResolver } from './suggestions/reason.resolver';
@@ -22,6 +23,7 @@ import { SuggestionsService } from './suggestions/suggestions.service';
     ExplanationsResolver,
     MatchRequestsService,
     MatchRequestResolver,
+    PeerOpenRequestResolver,
     { provide: RequestAdmission, useClass: ActiveMatchAdmission },
     SuggestionsService,
     SuggestionResolver,

@@ -121,7 +121,13 @@ export const MUTATIONS: Operation[] = [
     name: 'requestMatch',
     document: 'mutation ($id: ID!) { requestMatch(peerId: $id) { id } }',
     variables: (w) => ({ id: w.peerA }),
-    expected: WRITE_PROFILES,
+    expected: PEER_CHOICE,
+  },
+  {
+    name: 'cancelMatchRequest',
+    document: 'mutation ($id: ID!) { cancelMatchRequest(id: $id) { id status } }',
+    variables: (w) => ({ id: w.requestA }),
+    expected: PEER_CHOICE,
   },
   {
     name: 'acceptSuggestion',
@@ -146,5 +152,75 @@ export const MUTATIONS: Operation[] = [
     document: 'mutation ($id: ID!) { erasePeer(id: $id) }',
     variables: (w) => ({ id: w.peerA }),
     expected: ['ok', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+];
+
+/** A field with a rule of its own, and how each caller reaches it: what they get, read at `at`. */
+export interface FieldRead {
+  field: string;
+  reads: readonly {
+    caller: string;
+    document: string;
+    variables: (world: World) => Record<string, unknown>;
+    /** The path to the field's value in `data`. */
+    at: readonly string[];
+    /** 'ok': the value `value` names; 'null': the field, or what leads to it, is null. */
+    expected: Outcome;
+  }[];
+  value: (world: World) => unknown;
+}
+
+const PEER_A_OPEN_REQUEST = 'query ($id: ID!) { peer(id: $id) { openRequest { id } } }';
+
+export const FIELDS: FieldRead[] = [
+  {
+    field: 'Peer.openRequest',
+    value: (w) => ({ id: w.requestA }),
+    reads: [
+      ...(['ADMIN', 'INTAKE', 'PEER_SELF', 'SERVICE_ALL'] as const).map((caller) => ({
+        caller,
+        document: PEER_A_OPEN_REQUEST,
+        variables: (w: World) => ({ id: w.peerA }),
+        at: ['peer', 'openRequest'],
+        expected: 'ok' as const,
+      })),
+      {
+        caller: 'PEER_OTHER',
+        document: PEER_A_OPEN_REQUEST,
+        variables: (w) => ({ id: w.peerA }),
+        at: ['peer'],
+        expected: 'null',
+      },
+      // Through their match, a worker reaches the peer, never the peer's requests.
+      {
+        caller: 'SUPPORT_WORKER',
+        document: 'query ($id: ID!) { supportWorker(id: $id) { matches { peer { id openRequest { id } } } } }',
+        variables: (w) => ({ id: w.workerW }),
+        at: ['supportWorker', 'matches', '0', 'peer', 'openRequest'],
+        expected: 'FORBIDDEN',
+      },
+      // Requests are matches:read, whether or not the service may read profiles.
+      {
+        caller: 'SERVICE_MATCHES_READ',
+        document: 'query ($id: ID!) { matchRequest(id: $id) { peer { openRequest { id } } } }',
+        variables: (w) => ({ id: w.requestA }),
+        at: ['matchRequest', 'peer', 'openRequest'],
+        expected: 'ok',
+      },
+      {
+        caller: 'SERVICE_PROFILES_READ',
+        document: PEER_A_OPEN_REQUEST,
+        variables: (w) => ({ id: w.peerA }),
+        at: ['peer', 'openRequest'],
+        expected: 'FORBIDDEN',
+      },
+      {
+        caller: 'SERVICE_NONE',
+        document: PEER_A_OPEN_REQUEST,
+        variables: (w) => ({ id: w.peerA }),
+        at: ['peer'],
+        expected: 'FORBIDDEN',
+      },
+    ],
   },
 ];

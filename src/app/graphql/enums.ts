@@ -150,7 +150,9 @@ export function registerEnums(): void {
         description: 'No worker suits the peer now; computed again when a worker or the peer changes.',
       },
       ACCEPTED: { description: 'The peer accepted one of its suggestions: a match began.' },
-      CANCELLED: { description: 'Closed without a match (the peer’s data was erased).' },
+      CANCELLED: {
+        description: 'Closed without a match: withdrawn with cancelMatchRequest, or the peer’s data was erased.',
+      },
     },
   });
   registerEnumType(SuggestionStatus, {
@@ -162,7 +164,7 @@ export function registerEnums(): void {
       DECLINED: { description: 'The peer turned it down; that worker is not suggested to them again.' },
       WITHDRAWN: {
         description:
-          'No longer offered: the peer accepted another, a recomputation no longer ranks it, or the peer’s data was erased.',
+          'No longer offered: the peer accepted another, a recomputation no longer ranks it, its request was cancelled, or the peer’s data was erased.',
       },
       EXPIRED: { description: 'Left open longer than the configured time to live (14 days by default).' },
     },
@@ -213,6 +215,7 @@ export function registerEnums(): void {
       CREATE: { description: 'A peer or support worker was registered.' },
       UPDATE: { description: 'A peer’s or support worker’s profile changed.' },
       REQUEST_MATCH: { description: 'Suggestions were asked for a peer.' },
+      CANCEL_REQUEST: { description: 'An open request for suggestions was withdrawn (cancelMatchRequest).' },
       ACCEPT: { description: 'A suggestion was accepted.' },
       DECLINE: { description: 'A suggestion was declined.' },
       END: { description: 'A match was ended.' },

@@ -9,7 +9,9 @@ export type DomainErrorReason =
   | 'SUPPORT_WORKER_NOT_FOUND'
   | 'SUGGESTION_NOT_FOUND'
   | 'MATCH_NOT_FOUND'
+  | 'MATCH_REQUEST_NOT_FOUND'
   | 'SUGGESTION_NOT_OPEN'
+  | 'MATCH_REQUEST_ACCEPTED'
   | 'WORKER_AT_CAPACITY'
   | 'PEER_ALREADY_MATCHED';
 
@@ -42,8 +44,10 @@ export function graphqlCodeFor(reason: DomainErrorReason): GraphqlErrorCode {
     case 'SUPPORT_WORKER_NOT_FOUND':
     case 'SUGGESTION_NOT_FOUND':
     case 'MATCH_NOT_FOUND':
+    case 'MATCH_REQUEST_NOT_FOUND':
       return 'NOT_FOUND';
     case 'SUGGESTION_NOT_OPEN':
+    case 'MATCH_REQUEST_ACCEPTED':
     case 'WORKER_AT_CAPACITY':
     case 'PEER_ALREADY_MATCHED':
       return 'CONFLICT';

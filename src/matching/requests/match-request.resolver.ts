@@ -5,7 +5,7 @@ import type { GraphqlContext } from '../../common/graphql-context';
 import { ParseIdPipe } from '../../common/validation/parse-id.pipe';
 import { Peer } from '../../peers/peer.entity';
 import { MatchRequest } from './match-request.entity';
-import { READ_MATCH_REQUEST, REQUEST_MATCH } from './match-request.policies';
+import { CANCEL_MATCH_REQUEST, READ_MATCH_REQUEST, REQUEST_MATCH } from './match-request.policies';
 import { MatchRequestsService } from './match-requests.service';
 
 @Resolver(() => MatchRequest)
@@ -21,6 +21,18 @@ export class MatchRequestResolver {
     @CurrentActor() actor: Actor,
   ): Promise<MatchRequest> {
     return this.requests.request(peerId, actor);
+  }
+
+  @Mutation(() => MatchRequest, {
+    description:
+      'Withdraws an open request (PENDING, READY or NO_CANDIDATES): CANCELLED, its open suggestions WITHDRAWN, nothing more computed for it. Cancelling a cancelled request returns it unchanged; an accepted one answers CONFLICT.',
+  })
+  @AccessPolicy(CANCEL_MATCH_REQUEST)
+  cancelMatchRequest(
+    @Args('id', { type: () => ID, description: 'The request’s id (a UUID).' }, ParseIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<MatchRequest> {
+    return this.requests.cancel(id, actor);
   }
 
   @Query(() => MatchRequest, { nullable: true, description: 'Null when there is no such request, or it is not yours.' })

@@ -46,6 +46,42 @@ export class MatchRequestsService {
     return request;
   }
 
+  /**
+   * Withdraws an open request: CANCELLED, its OPEN suggestions WITHDRAWN, and nothing owed for
+   * the peer any more. Cancelling again returns it unchanged; an accepted one stays accepted.
+   * The peer's row is taken first, then the request's, then what is owed, as every writer of a
+   * peer's requests does: a recompute or an accept for the peer either commits before this reads
+   * the request, or finds it cancelled.
+   */
+  async cancel(id: string, actor: Actor): Promise<MatchRequest> {
+    return retryingTransaction(this.dataSource, async (manager) => {
+      const missing = () => new DomainError('MATCH_REQUEST_NOT_FOUND', `No match request with id ${id}`);
+      const unlocked = await manager.findOne(MatchRequest, { where: { id }, select: { id: true, peerId: true } });
+      if (!unlocked) throw missing();
+      await manager.findOne(Peer, { where: { id: unlocked.peerId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(MatchRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw missing();
+      if (request.status === MatchRequestStatus.ACCEPTED) {
+        throw new DomainError('MATCH_REQUEST_ACCEPTED', 'This request was accepted: end the match instead');
+      }
+      await recordChange(manager, actor, {
+        action: AuditAction.CANCEL_REQUEST,
+        subjectType: AuditSubject.MATCH_REQUEST,
+        subjectId: request.id,
+        personId: request.peerId,
+      });
+      if (request.status === MatchRequestStatus.CANCELLED) return request;
+      // A batch holding the peer's claim then finds it gone and writes nothing for them.
+      await manager.query(`DELETE FROM recompute_due WHERE peer_id = $1`, [request.peerId]);
+      await manager.query(
+        `UPDATE suggestion SET status = 'WITHDRAWN', updated_at = now() WHERE request_id = $1 AND status = 'OPEN'`,
+        [request.id],
+      );
+      request.status = MatchRequestStatus.CANCELLED;
+      return manager.save(request);
+    });
+  }
+
   findById(id: string): Promise<MatchRequest | null> {
     return this.dataSource.manager.findOneBy(MatchRequest, { id });
   }
