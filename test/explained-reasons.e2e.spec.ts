@@ -86,7 +86,11 @@ describe('explained reasons', () => {
     const { requestId } = await suggested();
     const { reasons, explained } = await read(requestId, await t.tokenFor({ role: 'SERVICE', scope: 'matches:read' }));
     expect(reasons).toEqual(['You both enjoy cooking', 'You both speak Greek', 'Close to you in age']);
-    expect(explained.map((reason) => reason.code)).toEqual(['SHARED_INTEREST', 'SHARED_FIRST_LANGUAGE', 'CLOSE_IN_AGE']);
+    expect(explained.map((reason) => reason.code)).toEqual([
+      'SHARED_INTEREST',
+      'SHARED_FIRST_LANGUAGE',
+      'CLOSE_IN_AGE',
+    ]);
   });
 
   it('never names a lived experience the peer does not share', async () => {

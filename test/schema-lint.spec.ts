@@ -54,6 +54,7 @@ const RULES: Linter.RulesRecord = {
           'MatchExplanation',
           'MatchPreferences',
           'PageInfo',
+          'Place',
           'Reason',
           'ScoreComponent',
         ],

@@ -15,6 +15,7 @@ import { queueConnection, QueueSettings } from '../matching/jobs/queue-connectio
 import { ConsumerModule } from '../matching/jobs/consumer.module';
 import { MatchingModule } from '../matching/matching.module';
 import { PeersModule } from '../peers/peers.module';
+import { PlacesModule } from '../places/places.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { SupportWorkersModule } from '../support-workers/support-workers.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
@@ -57,6 +58,7 @@ export class AppModule {
         SupportWorkersModule,
         MatchingModule,
         PrivacyModule,
+        PlacesModule,
         ...(consumes ? [ConsumerModule] : []),
       ],
     };

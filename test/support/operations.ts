@@ -65,6 +65,12 @@ export const QUERIES: Operation[] = [
     expected: ['ok', 'ok', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   },
   {
+    name: 'places',
+    document: '{ places(search: "bondi", first: 1) { suburb } }',
+    variables: () => ({}),
+    expected: ['ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+  {
     name: 'auditEvents',
     document: '{ auditEvents { totalCount } }',
     variables: () => ({}),

@@ -31,7 +31,14 @@ export function explainPair(peer: PreparedPeer, workers: PreparedWorkers, worker
   const values = new Float64Array(FACTOR_COUNT);
   const result = evaluatePair(peer, workers, workerIndex, values);
   if (result < 0) {
-    return { eligible: false, excludedBy: constraintsOf(-result), score: null, breakdown: [], reasons: [], explained: [] };
+    return {
+      eligible: false,
+      excludedBy: constraintsOf(-result),
+      score: null,
+      breakdown: [],
+      reasons: [],
+      explained: [],
+    };
   }
   const applying = FACTORS.map((factor, index) => ({ factor, value: values[index], raw: peer.weights[index] })).filter(
     ({ value, raw }) => !Number.isNaN(value) && raw > 0,

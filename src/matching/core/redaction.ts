@@ -41,7 +41,10 @@ export function reasonsWithout(reasons: readonly string[], kinds: readonly TagKi
  * taken from the full score would tell what the removed factors weighed.
  */
 /** The explained reasons left once those speaking of these kinds of tag are taken out, as reasonsWithout does the sentences. */
-export function explainedWithout(explained: readonly ExplainedReason[], kinds: readonly TagKindName[]): ExplainedReason[] {
+export function explainedWithout(
+  explained: readonly ExplainedReason[],
+  kinds: readonly TagKindName[],
+): ExplainedReason[] {
   return explained.filter((reason) => {
     const kind = kindOfReason(reason.code);
     return kind === null || !kinds.includes(kind);

@@ -191,7 +191,15 @@ export class SuggestionWrites {
             -- A refresh mostly finds a list as it was: unchanged rows are not written again.
             AND (s.rank, s.score, s.reasons, s.explained, s.breakdown, s.weights)
                 IS DISTINCT FROM (u.rank::smallint, u.score, u.reasons, u.explained, u.breakdown, u.weights)`,
-        [updates.id, updates.rank, updates.score, updates.reasons, updates.explained, updates.breakdown, updates.weights],
+        [
+          updates.id,
+          updates.rank,
+          updates.score,
+          updates.reasons,
+          updates.explained,
+          updates.breakdown,
+          updates.weights,
+        ],
       );
     if (inserts.requestId.length)
       await manager.query(
