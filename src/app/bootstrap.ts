@@ -14,6 +14,9 @@ import { authenticate, AuthenticatedRequest } from '../common/auth/authenticatio
 import { TokenVerifier } from '../common/auth/token-verifier';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { startLogger } from './start-logger';
+import { DataSource } from 'typeorm';
+import { servePages } from './pages/serve-pages';
+import { serveDevelopmentSignIn } from './pages/development-sign-in';
 
 /** Requests larger than this are refused before parsing: no legitimate operation comes close. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -51,6 +54,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     redisUrl: options.queue.redisUrl,
     prefix: options.queue.prefix,
   });
+  servePages(fastify, { helpLines: environment.HELP_LINES, graphiql: environment.NODE_ENV !== 'production' });
+  serveDevelopmentSignIn(fastify, app.get(DataSource), environment);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HELP_LINES, helpLinesSetting } from './help-lines';
 
 /** Used only outside production, so `npm start` and `npm run token` agree with nothing configured. */
 export const DEVELOPMENT_JWT_SECRET = 'peermatch-development-secret-not-for-production';
@@ -67,6 +68,8 @@ const environmentSchema = z
     ),
     EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
     EMBEDDED_DB_PORT: wholeNumber(1, 65535).default(54329),
+    /** Where to get help now, on every page a peer reads: PeerMatch is not a crisis service. */
+    HELP_LINES: z.string().trim().default(DEFAULT_HELP_LINES).pipe(helpLinesSetting),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {

@@ -3,7 +3,10 @@ import { DEMO_FEATURES, DemoFeature } from './demo-features';
 
 /** Someone a development page may sign in as. */
 export interface DemoSignIn {
+  /** For a terminal: who, and what they are doing now. Pages word that themselves from `feature`. */
   label: string;
+  name?: string;
+  feature?: DemoFeature;
   role: 'ADMIN' | 'INTAKE' | 'PEER' | 'SUPPORT_WORKER';
   peerId?: string;
   supportWorkerId?: string;
@@ -73,8 +76,14 @@ export async function demoSignIns(source: DataSource | EntityManager): Promise<D
     .sort((a, b) => order(a) - order(b))
     .map((row): DemoSignIn =>
       row.peer_id
-        ? { label: labelOf(row), role: 'PEER', peerId: row.peer_id }
-        : { label: labelOf(row), role: 'SUPPORT_WORKER', supportWorkerId: row.support_worker_id! },
+        ? { label: labelOf(row), name: row.name, feature: row.feature, role: 'PEER', peerId: row.peer_id }
+        : {
+            label: labelOf(row),
+            name: row.name,
+            feature: row.feature,
+            role: 'SUPPORT_WORKER',
+            supportWorkerId: row.support_worker_id!,
+          },
     );
   return [...people, ...STAFF.map((staff) => ({ ...staff }))];
 }

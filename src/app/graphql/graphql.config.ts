@@ -41,7 +41,8 @@ export const graphqlConfig: ApolloDriverAsyncConfig = {
       path: '/graphql',
       autoSchemaFile: true,
       sortSchema: true,
-      graphiql: !production,
+      // GraphiQL is served with the pages (/graphiql, development only), built locally: no CDN.
+      graphiql: false,
       introspection: !production,
       csrfPrevention: true,
       logger: apolloLogger(),

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ResultOf } from '../api/graphql';
+import { useMutation, useQuery } from '../api/use-query';
+import { dateOf, messages } from '../messages';
+import { useAnnounce } from '../shell/announcer';
+import { ErrorNotice, MissingNotice } from '../shell/ErrorNotice';
+import { ActiveMatch } from './ActiveMatch';
+import { CancelMatchRequest, RequestMatch } from '../matches/operations';
+import { PeerHomeQuery } from './operations';
+import { SuggestionCard } from './SuggestionCard';
+
+/** Fast while something is on its way (a request being worked out, a place being refilled). */
+const WAITING_POLL_MS = 2000;
+const RESTING_POLL_MS = 15000;
+
+export type PeerHomeData = NonNullable<ResultOf<typeof PeerHomeQuery>['peer']>;
+
+export function PeerHome({ peerId }: { peerId: string }) {
+  const [awaitingRefill, setAwaitingRefill] = useState(false);
+  const announce = useAnnounce();
+  const [fast, setFast] = useState(false);
+  const home = useQuery(PeerHomeQuery, { id: peerId }, { pollMs: fast ? WAITING_POLL_MS : RESTING_POLL_MS });
+  const peer = home.data?.peer ?? undefined;
+  const status = peer?.openRequest?.status;
+  const waiting = status === 'PENDING' || awaitingRefill;
+  useEffect(() => setFast(waiting), [waiting]);
+
+  const count = peer?.suggestions.length ?? 0;
+  const previousCount = useRef(count);
+  useEffect(() => {
+    if (awaitingRefill && count > previousCount.current) {
+      setAwaitingRefill(false);
+      announce(messages.peer.refilled);
+    }
+    previousCount.current = count;
+  }, [count, awaitingRefill, announce]);
+
+  const requestMatch = useMutation(RequestMatch);
+  const cancel = useMutation(CancelMatchRequest);
+
+  if (home.loading && !peer) return <p>{messages.app.loading}</p>;
+  if (!peer) return <MissingNotice error={home.error} />;
+
+  const ask = async () => {
+    if (await requestMatch.run({ peerId })) {
+      announce(messages.peer.requested);
+      await home.refetch();
+    }
+  };
+  const withdraw = async (id: string) => {
+    if (await cancel.run({ id })) {
+      announce(messages.peer.withdrawn);
+      await home.refetch();
+    }
+  };
+  const suggestions = [...peer.suggestions].sort((a, b) => a.rank - b.rank);
+
+  return (
+    <>
+      <h1>{messages.peer.greeting(peer.displayName)}</h1>
+      <ErrorNotice error={home.error ?? requestMatch.error ?? cancel.error} />
+      {peer.activeMatch ? (
+        <ActiveMatch
+          match={peer.activeMatch}
+          since={dateOf(peer.activeMatch.startedAt)}
+          onEnded={() => void home.refetch()}
+        />
+      ) : (
+        <section aria-labelledby="suggestions-heading">
+          <h2 id="suggestions-heading">{messages.peer.suggestionsHeading}</h2>
+          {suggestions.length > 0 && <p>{messages.peer.suggestionsIntro}</p>}
+          {status === 'PENDING' && suggestions.length === 0 && <p className="notice">{messages.peer.pending}</p>}
+          {status === 'NO_CANDIDATES' && <p className="notice">{messages.peer.noCandidates}</p>}
+          {suggestions.length > 0 && (
+            <ol className="suggestions">
+              {suggestions.map((suggestion) => (
+                <li key={suggestion.id}>
+                  <SuggestionCard
+                    suggestion={suggestion}
+                    onChosen={() => void home.refetch()}
+                    onDeclined={() => {
+                      setAwaitingRefill(true);
+                      void home.refetch();
+                    }}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+          {!peer.openRequest && (
+            <>
+              <p>{messages.peer.noRequest}</p>
+              <button type="button" onClick={() => void ask()} disabled={requestMatch.pending}>
+                {messages.peer.askForSuggestions}
+              </button>
+            </>
+          )}
+          {peer.openRequest && (
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => void withdraw(peer.openRequest!.id)}
+              disabled={cancel.pending}
+            >
+              {messages.peer.withdraw}
+            </button>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

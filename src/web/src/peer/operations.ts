@@ -1,0 +1,108 @@
+import { graphql } from '../api/graphql';
+
+export const PeerHomeQuery = graphql(`
+  query PeerHome($id: ID!) {
+    peer(id: $id) {
+      id
+      displayName
+      openRequest {
+        id
+        status
+      }
+      suggestions(status: OPEN) {
+        id
+        rank
+        supportWorker {
+          id
+          displayName
+        }
+        explained {
+          code
+          language
+          distanceKm
+          tags {
+            slug
+            label
+          }
+        }
+      }
+      activeMatch {
+        id
+        startedAt
+        supportWorker {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const AcceptSuggestion = graphql(`
+  mutation AcceptSuggestion($id: ID!) {
+    acceptSuggestion(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const DeclineSuggestion = graphql(`
+  mutation DeclineSuggestion($id: ID!, $reason: DeclineReason!, $note: String) {
+    declineSuggestion(id: $id, reason: $reason, note: $note) {
+      id
+      status
+    }
+  }
+`);
+
+export const PeerPreferencesQuery = graphql(`
+  query PeerPreferences($id: ID!) {
+    peer(id: $id) {
+      id
+      languages
+      modes
+      availability
+      interests {
+        slug
+      }
+      preferences {
+        workerGenders
+        importance {
+          factor
+          importance
+        }
+      }
+    }
+    tags(kind: INTEREST) {
+      slug
+      label
+    }
+  }
+`);
+
+export const UpdateOwnPeer = graphql(`
+  mutation UpdateOwnPeer($id: ID!, $input: UpdatePeerInput!) {
+    updatePeer(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
+export const PeerConsentQuery = graphql(`
+  query PeerConsent($id: ID!) {
+    peer(id: $id) {
+      id
+      consent {
+        useLivedExperienceForMatching
+        shareLivedExperienceWithWorkers
+      }
+    }
+  }
+`);
+
+export const ExportPeerData = graphql(`
+  query ExportPeerData($peerId: ID!) {
+    exportPeerData(peerId: $peerId)
+  }
+`);
