@@ -31,6 +31,18 @@ describe('the pages, in development', () => {
     }
   });
 
+  it('keep help lines whose text could end the data block as data', async () => {
+    const hostile = await startTestApp({ env: { HELP_LINES: "</script><script>alert(1)</script>$'=000" } });
+    try {
+      const page = await request(hostile.app.getHttpServer()).get('/');
+      const block = /<script type="application\/json" id="help-lines">([\s\S]*?)<\/script>/.exec(page.text);
+      expect(JSON.parse(block![1])).toEqual([{ name: "</script><script>alert(1)</script>$'", number: '000' }]);
+      expect(page.text).not.toContain('<script>alert(1)');
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it('write the configured help lines into the page as data, not as code', async () => {
     const page = await request(t.app.getHttpServer()).get('/');
     const block = /<script type="application\/json" id="help-lines">([\s\S]*?)<\/script>/.exec(page.text);
@@ -72,6 +84,13 @@ describe('the pages, in development', () => {
       .send({ role: 'PEER', peerId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownPeer.status).toBe(404);
     expect((await request(server).post('/development/sign-in').send({ role: 'SERVICE' })).status).toBe(400);
+    // A name rebound to 127.0.0.1 by another site still arrives with that site's Host.
+    const rebound = await request(server)
+      .post('/development/sign-in')
+      .set('host', 'evil.example:3000')
+      .send({ role: 'ADMIN' });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body.token).toBeUndefined();
   });
 });
 

@@ -57,9 +57,23 @@ describe('who may see what', () => {
     await t.reset();
     const private_ = await matched({ useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: false });
     const worker = await t.tokenFor({ role: 'SUPPORT_WORKER', supportWorkerId: private_.workerId });
-    const hidden = await t.gql(WORKER_MATCHES, { id: private_.workerId }, worker);
-    expect(errorCode(hidden)).toBe('FORBIDDEN');
+    const readsOnRecord = () =>
+      t.dataSource
+        .query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'READ_SENSITIVE' AND person_id = $1`, [
+          private_.peerId,
+        ])
+        .then((rows: { n: number }[]) => rows[0].n);
+    const before = await readsOnRecord();
+    const hidden = await t.gql<{ supportWorker: { matches: { peer: { livedExperiences: unknown[] } }[] } }>(
+      WORKER_MATCHES,
+      { id: private_.workerId },
+      worker,
+    );
+    // The match and the peer stay readable; what was not shared reads as nothing, and no read of it is on record.
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data!.supportWorker.matches[0].peer.livedExperiences).toEqual([]);
     expect(JSON.stringify(hidden.data)).not.toContain('psychosis');
+    expect(await readsOnRecord()).toBe(before);
   });
 
   it('never names unshared lived experience in reasons a worker could be shown', async () => {

@@ -15,7 +15,10 @@ describe('HELP_LINES', () => {
     ]);
   });
 
-  it.each(['', 'Lifeline', 'Lifeline=', '=000', 'Lifeline=call us'])('refuses %j, naming the setting', (value) => {
-    expect(() => parseEnvironment({ HELP_LINES: value })).toThrow(/HELP_LINES must be "name=number" pairs/);
-  });
+  it.each(['', 'Lifeline', '13 11 14', 'Lifeline=', '=000', 'Lifeline=call us'])(
+    'refuses %j, naming the setting',
+    (value) => {
+      expect(() => parseEnvironment({ HELP_LINES: value })).toThrow(/HELP_LINES must be "name=number" pairs/);
+    },
+  );
 });

@@ -20,7 +20,7 @@ export const helpLinesSetting = z.string().transform((value, context): HelpLine[
     .filter(Boolean)
     .map((pair) => {
       const at = pair.lastIndexOf('=');
-      return { name: pair.slice(0, at).trim(), number: pair.slice(at + 1).trim() };
+      return at < 0 ? { name: '', number: '' } : { name: pair.slice(0, at).trim(), number: pair.slice(at + 1).trim() };
     });
   const valid = lines.every((line) => line.name && /^\+?[0-9][0-9 ]{1,19}$/.test(line.number));
   if (!lines.length || !valid) {

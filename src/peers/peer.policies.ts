@@ -53,15 +53,31 @@ export const PEER_PRIVATE = definePolicy<Peer, GraphqlContext>('peer private', {
  * Health and other sensitive information (lived experience, cultural backgrounds): a worker
  * sees it only as the peer consented; every read by someone else is on record.
  */
+/**
+ * A peer's worker in an active match reads it only as the peer chose to share it: unshared, an
+ * empty list and nothing on record, rather than a refusal that would take the whole match (and
+ * every other peer of theirs) out of the answer.
+ */
 export const PEER_SENSITIVE = definePolicy<Peer, GraphqlContext>(
   'peer sensitive',
   {
     ...STAFF,
     PEER: ownPeer,
-    SUPPORT_WORKER: allOf(inTheirActiveMatch, sharedWithWorkers),
+    SUPPORT_WORKER: inTheirActiveMatch,
     SERVICE: scope('profiles:read'),
   },
-  { audit: { persons: asPerson } },
+  {
+    audit: { persons: asPerson },
+    redacted: {
+      fullView: {
+        ...STAFF,
+        PEER: ownPeer,
+        SUPPORT_WORKER: allOf(inTheirActiveMatch, sharedWithWorkers),
+        SERVICE: scope('profiles:read'),
+      },
+      redact: () => [],
+    },
+  },
 );
 
 /** The caller is the peer an argument names. */

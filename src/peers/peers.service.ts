@@ -88,7 +88,10 @@ export class PeersService {
         await this.recordConsent(manager, saved, actor);
         const withdrawn = withdrawnConsent(before.consent, saved.consent);
         if (withdrawn) {
-          await this.events.emitAsync(PeerConsentWithdrawn.NAME, new PeerConsentWithdrawn(manager, saved.id, withdrawn));
+          await this.events.emitAsync(
+            PeerConsentWithdrawn.NAME,
+            new PeerConsentWithdrawn(manager, saved.id, withdrawn),
+          );
         }
       }
       await recordChange(manager, actor, this.change(AuditAction.UPDATE, saved));

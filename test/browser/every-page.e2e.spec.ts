@@ -40,19 +40,26 @@ beforeAll(async () => {
     consent,
   });
   other = await makePeer(t, { displayName: 'Lee Private', livedExperiences: ['grief'] });
+  const unshared = await makePeer(t, {
+    displayName: 'Pat Unshared',
+    livedExperiences: ['anxiety', 'grief'],
+    consent: { useLivedExperienceForMatching: true, shareLivedExperienceWithWorkers: false },
+  });
   const intake = await t.tokenFor({ role: 'INTAKE' });
-  for (const peer of [matched, waiting]) {
+  for (const peer of [matched, waiting, unshared]) {
     await t.gql('mutation ($id: ID!) { requestMatch(peerId: $id) { id } }', { id: peer.id }, intake);
   }
   await waitForJobs(t.app);
-  const peerToken = await t.tokenFor({ role: 'PEER', peerId: matched.id });
-  const open = await t.gql<{ peer: { suggestions: { id: string; supportWorker: { id: string } }[] } }>(
-    'query ($id: ID!) { peer(id: $id) { suggestions(status: OPEN) { id supportWorker { id } } } }',
-    { id: matched.id },
-    peerToken,
-  );
-  const withMei = open.data!.peer.suggestions.find((suggestion) => suggestion.supportWorker.id === worker.id)!;
-  await t.gql('mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }', { id: withMei.id }, peerToken);
+  for (const peer of [matched, unshared]) {
+    const peerToken = await t.tokenFor({ role: 'PEER', peerId: peer.id });
+    const open = await t.gql<{ peer: { suggestions: { id: string; supportWorker: { id: string } }[] } }>(
+      'query ($id: ID!) { peer(id: $id) { suggestions(status: OPEN) { id supportWorker { id } } } }',
+      { id: peer.id },
+      peerToken,
+    );
+    const withMei = open.data!.peer.suggestions.find((suggestion) => suggestion.supportWorker.id === worker.id)!;
+    await t.gql('mutation ($id: ID!) { acceptSuggestion(id: $id) { id } }', { id: withMei.id }, peerToken);
+  }
   await waitForJobs(t.app);
   browser = await launchBrowser();
 }, 60_000);
@@ -140,6 +147,11 @@ describe.each([
     const opened = await signedIn('Mei Chen', viewport);
     await withScreenshots(`worker ${_size}`, [opened.page], async () => {
       await opened.page.getByRole('article', { name: 'Jo Matched' }).waitFor();
+      // A peer who keeps their experience to themself is still there, with nothing of it shown.
+      const unshared = opened.page.getByRole('article', { name: 'Pat Unshared' });
+      expect(await unshared.textContent()).toContain('Nothing they have chosen to share with you.');
+      expect(await unshared.textContent()).not.toMatch(/grief|anxiety/i);
+      expect(await opened.page.getByRole('article', { name: 'Jo Matched' }).textContent()).toContain('anxiety');
       await expectUsable(opened, 'worker');
     });
     expectClean(opened);

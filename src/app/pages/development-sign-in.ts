@@ -19,6 +19,7 @@ export interface SignInChoice {
 /** Development tokens live for a working session at most: a forgotten tab signs itself out. */
 const SIGN_IN_LIFETIME_SECONDS = 4 * 3600;
 const RECENT_PEOPLE = 20;
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** Only where anyone who can reach the port could sign tokens anyway: the public secret, outside production. */
 export function developmentSignInAllowed(environment: Environment): boolean {
@@ -74,6 +75,12 @@ export function serveDevelopmentSignIn(
   environment: Environment,
 ): void {
   if (!developmentSignInAllowed(environment)) return;
+  // A page of another site that rebinds its own name to 127.0.0.1 still sends its own Host.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/development/') && !LOOPBACK_HOST.test(request.headers.host ?? '')) {
+      await reply.code(403).send({ error: 'development sign-in answers on localhost only' });
+    }
+  });
   fastify.get('/development/sign-in', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send(await choices(dataSource)),
   );

@@ -42,7 +42,9 @@ export function servePages(fastify: FastifyInstance, options: PagesOptions): voi
   const index = built.get('/index.html')!;
   const page: BuiltFile = {
     ...index,
-    body: Buffer.from(index.body.toString('utf8').replace(HELP_LINES_PLACEHOLDER, embeddedJson(options.helpLines))),
+    body: Buffer.from(
+      index.body.toString('utf8').replace(HELP_LINES_PLACEHOLDER, () => embeddedJson(options.helpLines)),
+    ),
   };
   for (const route of PAGE_ROUTES) fastify.get(route, (_request, reply) => send(reply, page));
   const graphiql = built.get('/graphiql.html');

@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '../api/use-query';
 import { dateTimeOf, messages } from '../messages';
 import { ErrorNotice } from '../shell/ErrorNotice';
+import type { ResultOf } from '../api/graphql';
 import { AuditTrailQuery } from './operations';
+
+type Event = ResultOf<typeof AuditTrailQuery>['auditEvents']['edges'][number]['node'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,12 +13,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function AuditTrail({ initialPersonId = '' }: { initialPersonId?: string }) {
   const [typed, setTyped] = useState(initialPersonId);
   const [personId, setPersonId] = useState(initialPersonId);
-  const trail = useQuery(AuditTrailQuery, { personId, after: null }, { skip: !UUID.test(personId) });
+  const [after, setAfter] = useState<string | null>(null);
+  const [earlier, setEarlier] = useState<Event[]>([]);
+  const trail = useQuery(AuditTrailQuery, { personId, after }, { skip: !UUID.test(personId) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setEarlier([]);
+    setAfter(null);
     setPersonId(typed.trim());
   };
-  const events = trail.data?.auditEvents.edges.map(({ node }) => node) ?? [];
+  const page = trail.data?.auditEvents.edges.map(({ node }) => node) ?? [];
+  const events = [...earlier, ...page];
+  const more = () => {
+    setEarlier(events);
+    setAfter(trail.data!.auditEvents.pageInfo.endCursor ?? null);
+  };
   const actions = messages.audit.actions as Record<string, string>;
   return (
     <>
@@ -51,6 +63,11 @@ export function AuditTrail({ initialPersonId = '' }: { initialPersonId?: string 
             </tbody>
           </table>
         </div>
+      )}
+      {trail.data?.auditEvents.pageInfo.hasNextPage && (
+        <button type="button" className="button-quiet" onClick={more} disabled={trail.loading}>
+          {messages.intake.auditMore}
+        </button>
       )}
     </>
   );

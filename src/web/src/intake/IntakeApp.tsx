@@ -17,6 +17,7 @@ const ROUTES: { pattern: RegExp; view: (id: string) => ReactElement }[] = [
   { pattern: new RegExp(`^/intake/workers/${ID}/edit$`), view: (id) => <WorkerForm supportWorkerId={id} key={id} /> },
   { pattern: new RegExp(`^/intake/workers/${ID}$`), view: (id) => <WorkerDetail supportWorkerId={id} key={id} /> },
 ];
+const AUDIT_OF = new RegExp(`^/intake/audit/${ID}$`);
 
 /** Intake staff (and ADMIN, who also reads the audit trail) register people and work matches. */
 export function IntakeApp({ role, path }: { role: 'INTAKE' | 'ADMIN'; path: string }) {
@@ -26,6 +27,7 @@ export function IntakeApp({ role, path }: { role: 'INTAKE' | 'ADMIN'; path: stri
     { href: '/intake/workers/new', label: messages.intake.navigation.newWorker },
     ...(role === 'ADMIN' ? [{ href: '/intake/audit', label: messages.intake.navigation.audit }] : []),
   ];
+  const auditOf = role === 'ADMIN' ? AUDIT_OF.exec(path) : null;
   const route = ROUTES.map((candidate) => ({ candidate, match: candidate.pattern.exec(path) })).find(
     ({ match }) => match,
   );
@@ -42,7 +44,9 @@ export function IntakeApp({ role, path }: { role: 'INTAKE' | 'ADMIN'; path: stri
           ))}
         </ul>
       </nav>
-      {route ? (
+      {auditOf ? (
+        <AuditTrail initialPersonId={auditOf[1]} key={auditOf[1]} />
+      ) : route ? (
         route.candidate.view(route.match![1])
       ) : path === '/intake/audit' && role === 'ADMIN' ? (
         <AuditTrail />

@@ -9,9 +9,10 @@ import { wordReasons } from '../reasons/word-reasons';
 import { useAnnounce } from '../shell/announcer';
 import { ErrorNotice, MissingNotice } from '../shell/ErrorNotice';
 import { Link } from '../shell/Link';
+import { AuditLink } from './AuditLink';
 import { Breakdown } from './Breakdown';
 import { ErasePeerButton } from './ErasePeerButton';
-import { PeerCase as PeerCaseQuery } from './operations';
+import { PeerCase as PeerCaseQuery, PeerRequestStatus } from './operations';
 import { WhyNot } from './WhyNot';
 
 type Case = NonNullable<ResultOf<typeof PeerCaseQuery>['peer']>;
@@ -21,7 +22,8 @@ const PENDING_POLL_MS = 2000;
 /** One peer as intake staff work with them: request a match, watch it become ready, read the suggestions. */
 export function PeerCase({ peerId }: { peerId: string }) {
   const [polling, setPolling] = useState(false);
-  const query = useQuery(PeerCaseQuery, { id: peerId }, { pollMs: polling ? PENDING_POLL_MS : undefined });
+  const query = useQuery(PeerCaseQuery, { id: peerId });
+  const watched = useQuery(PeerRequestStatus, { id: peerId }, { pollMs: PENDING_POLL_MS, skip: !polling });
   const request = useMutation(RequestMatch);
   const cancel = useMutation(CancelMatchRequest);
   const announce = useAnnounce();
@@ -31,6 +33,12 @@ export function PeerCase({ peerId }: { peerId: string }) {
     setPolling(status === 'PENDING');
     if (status) announce(messages.intake.requestStatus[status]);
   }, [status, announce]);
+  // Once the watched status moves on, the whole case is read again, once.
+  const watchedStatus = watched.data?.peer?.openRequest?.status;
+  const refetch = query.refetch;
+  useEffect(() => {
+    if (polling && watchedStatus && watchedStatus !== 'PENDING') void refetch();
+  }, [polling, watchedStatus, refetch]);
 
   if (query.loading && !peer) return <p>{messages.app.loading}</p>;
   if (!peer) return <MissingNotice error={query.error} />;
@@ -76,6 +84,7 @@ export function PeerCase({ peerId }: { peerId: string }) {
         </section>
       )}
       <WhyNot peerId={peer.id} />
+      <AuditLink personId={peer.id} />
       <ErasePeerButton peerId={peer.id} name={peer.displayName} />
     </>
   );

@@ -36,7 +36,7 @@ export function PlacePicker({
       <legend>{messages.intake.fields.place}</legend>
       {value && (
         <p>
-          {messages.intake.fields.placeChosen(chosen ?? `${value.latitude.toFixed(3)}, ${value.longitude.toFixed(3)}`)}{' '}
+          {chosen ? messages.intake.fields.placeChosen(chosen) : messages.intake.fields.placeSet}{' '}
           <button type="button" className="button-quiet" onClick={() => onChange(null)}>
             {messages.intake.fields.placeClear}
           </button>

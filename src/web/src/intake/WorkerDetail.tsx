@@ -4,6 +4,7 @@ import { languageName, listOf, messages } from '../messages';
 import { useAnnounce } from '../shell/announcer';
 import { ErrorNotice, MissingNotice } from '../shell/ErrorNotice';
 import { Link } from '../shell/Link';
+import { AuditLink } from './AuditLink';
 import { UpdateWorker, WorkerForEditing, WorkerProfileFields } from './operations';
 
 /** A support worker as staff see them, with deactivation one step away. */
@@ -38,6 +39,7 @@ export function WorkerDetail({ supportWorkerId }: { supportWorkerId: string }) {
         <dt>{messages.worker.modes}</dt>
         <dd>{listOf(worker.modes.map((mode) => messages.modes[mode]))}</dd>
       </dl>
+      <AuditLink personId={worker.id} />
       <ErrorNotice error={update.error} />
       <button
         type="button"

@@ -185,6 +185,19 @@ export const PeerCase = graphql(
   [ScoreComponentFields],
 );
 
+/** What staff watch while a request is worked out: its status alone, so waiting reads no health information. */
+export const PeerRequestStatus = graphql(`
+  query PeerRequestStatus($id: ID!) {
+    peer(id: $id) {
+      id
+      openRequest {
+        id
+        status
+      }
+    }
+  }
+`);
+
 export const ErasePeer = graphql(`
   mutation ErasePeer($id: ID!) {
     erasePeer(id: $id)

@@ -12,28 +12,43 @@ import { SuggestionCard } from './SuggestionCard';
 /** Fast while something is on its way (a request being worked out, a place being refilled). */
 const WAITING_POLL_MS = 2000;
 const RESTING_POLL_MS = 15000;
+const REFILL_WAIT_MS = 60000;
 
 export type PeerHomeData = NonNullable<ResultOf<typeof PeerHomeQuery>['peer']>;
 
 export function PeerHome({ peerId }: { peerId: string }) {
-  const [awaitingRefill, setAwaitingRefill] = useState(false);
+  // After a decline: the suggestions shown then, so a new one is noticed whenever it arrives.
+  const [awaitingRefill, setAwaitingRefill] = useState<Set<string>>();
   const announce = useAnnounce();
   const [fast, setFast] = useState(false);
   const home = useQuery(PeerHomeQuery, { id: peerId }, { pollMs: fast ? WAITING_POLL_MS : RESTING_POLL_MS });
   const peer = home.data?.peer ?? undefined;
   const status = peer?.openRequest?.status;
-  const waiting = status === 'PENDING' || awaitingRefill;
-  useEffect(() => setFast(waiting), [waiting]);
+  useEffect(() => setFast(status === 'PENDING' || !!awaitingRefill), [status, awaitingRefill]);
 
-  const count = peer?.suggestions.length ?? 0;
-  const previousCount = useRef(count);
+  const ids = (peer?.suggestions ?? []).map((suggestion) => suggestion.id);
+  const idsKey = ids.join(' ');
   useEffect(() => {
-    if (awaitingRefill && count > previousCount.current) {
-      setAwaitingRefill(false);
+    if (!awaitingRefill) return;
+    if (idsKey.split(' ').some((id) => id && !awaitingRefill.has(id))) {
+      setAwaitingRefill(undefined);
       announce(messages.peer.refilled);
     }
-    previousCount.current = count;
-  }, [count, awaitingRefill, announce]);
+  }, [idsKey, awaitingRefill, announce]);
+  // No one else may be free: the page stops looking quickly after a while, and says nothing more.
+  useEffect(() => {
+    if (!awaitingRefill) return;
+    const timer = setTimeout(() => setAwaitingRefill(undefined), REFILL_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [awaitingRefill]);
+
+  // A request worked out, or finding no one, is said as well as shown.
+  const previousStatus = useRef(status);
+  useEffect(() => {
+    if (previousStatus.current === 'PENDING' && status === 'READY') announce(messages.peer.ready);
+    if (previousStatus.current === 'PENDING' && status === 'NO_CANDIDATES') announce(messages.peer.noCandidates);
+    previousStatus.current = status;
+  }, [status, announce]);
 
   const requestMatch = useMutation(RequestMatch);
   const cancel = useMutation(CancelMatchRequest);
@@ -71,6 +86,7 @@ export function PeerHome({ peerId }: { peerId: string }) {
           {suggestions.length > 0 && <p>{messages.peer.suggestionsIntro}</p>}
           {status === 'PENDING' && suggestions.length === 0 && <p className="notice">{messages.peer.pending}</p>}
           {status === 'NO_CANDIDATES' && <p className="notice">{messages.peer.noCandidates}</p>}
+          {awaitingRefill && <p className="notice">{messages.peer.lookingAgain}</p>}
           {suggestions.length > 0 && (
             <ol className="suggestions">
               {suggestions.map((suggestion) => (
@@ -79,7 +95,7 @@ export function PeerHome({ peerId }: { peerId: string }) {
                     suggestion={suggestion}
                     onChosen={() => void home.refetch()}
                     onDeclined={() => {
-                      setAwaitingRefill(true);
+                      setAwaitingRefill(new Set(ids.filter((id) => id !== suggestion.id)));
                       void home.refetch();
                     }}
                   />

@@ -35,7 +35,7 @@ export function PeerPrivacy({ peerId }: { peerId: string }) {
     link.href = URL.createObjectURL(new Blob([result.exportPeerData], { type: 'application/json' }));
     link.download = 'my-peermatch-information.json';
     link.click();
-    URL.revokeObjectURL(link.href);
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
     announce(messages.peer.exportReady);
   };
 

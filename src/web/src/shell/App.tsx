@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { messages } from '../messages';
 import { signOut, type Role } from '../session/session';
 import { useSession } from '../session/use-session';
@@ -21,6 +21,18 @@ export function App() {
   useEffect(() => {
     if (!path.startsWith(home)) navigate(home);
   }, [path, home]);
+
+  // A new view is a new page to a screen reader: its title says which, and reading starts at it.
+  const first = useRef(true);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const heading = document.querySelector('main h1')?.textContent;
+      document.title = heading ? messages.app.title(heading) : messages.app.name;
+      if (!first.current) document.getElementById('main')?.focus();
+      first.current = false;
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [path, session?.role]);
 
   return (
     <Announcer>

@@ -14,7 +14,9 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     dialog?.showModal();
     return () => {
       dialog?.close();
-      opener?.focus();
+      // What opened it may be gone (a suggestion declined): focus goes back to the page itself.
+      if (opener?.isConnected) opener.focus();
+      else document.getElementById('main')?.focus();
     };
   }, []);
   return (

@@ -17,6 +17,19 @@ function labelled(choice: SignInChoice): SignInChoice {
 export function SignInPage() {
   const [choices, setChoices] = useState<SignInChoice[]>();
   const [failed, setFailed] = useState(false);
+  const [refused, setRefused] = useState(false);
+  const [pending, setPending] = useState(false);
+  const choose = async (choice: SignInChoice) => {
+    setPending(true);
+    setRefused(false);
+    try {
+      await signIn(choice);
+    } catch {
+      setRefused(true);
+      setPending(false);
+      signInChoices().then(setChoices, () => setFailed(true));
+    }
+  };
   useEffect(() => {
     signInChoices().then(setChoices, () => setFailed(true));
   }, []);
@@ -25,6 +38,7 @@ export function SignInPage() {
     <section aria-labelledby="sign-in-heading" className="sign-in">
       <h1 id="sign-in-heading">{messages.signIn.heading}</h1>
       {failed && <p role="alert">{messages.signIn.unavailable}</p>}
+      {refused && <p role="alert">{messages.signIn.refused}</p>}
       {!choices && !failed && <p>{messages.app.loading}</p>}
       {choices && (
         <>
@@ -38,7 +52,12 @@ export function SignInPage() {
                   .map(labelled)
                   .map((choice) => (
                     <li key={`${choice.role}:${choice.peerId ?? choice.supportWorkerId ?? ''}`}>
-                      <button type="button" className="button-quiet" onClick={() => void signIn(choice)}>
+                      <button
+                        type="button"
+                        className="button-quiet"
+                        onClick={() => void choose(choice)}
+                        disabled={pending}
+                      >
                         {messages.signIn.as(choice.label)}
                       </button>
                       {choice.feature && messages.signIn.features[choice.feature] && (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ResultOf } from '../api/graphql';
 import { useMutation, useQuery } from '../api/use-query';
 import { AvailabilityGrid } from '../forms/AvailabilityGrid';
@@ -13,7 +13,8 @@ type Slot = Worker['availability'][number];
 
 /** A support worker's own page: the peers they work with, as each chose to be seen, and their availability. */
 export function WorkerApp({ supportWorkerId }: { supportWorkerId: string }) {
-  const query = useQuery(WorkerHomeQuery, { id: supportWorkerId }, { pollMs: 30000 });
+  // Read when the page opens and after each change: every read of a peer's shared experience is on record.
+  const query = useQuery(WorkerHomeQuery, { id: supportWorkerId });
   const worker = query.data?.supportWorker ?? undefined;
   if (query.loading && !worker) return <p>{messages.app.loading}</p>;
   if (!worker) return <MissingNotice error={query.error} />;
@@ -58,10 +59,6 @@ function WorkerSettings({ worker, onSaved }: { worker: Worker; onSaved: () => vo
   const [availability, setAvailability] = useState<Slot[]>(worker.availability);
   const save = useMutation(UpdateOwnWorker);
   const announce = useAnnounce();
-  useEffect(() => {
-    setAccepting(worker.acceptingNewPeers);
-    setAvailability(worker.availability);
-  }, [worker.acceptingNewPeers, worker.availability]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
