@@ -258,3 +258,57 @@ describe('a peer', () => {
     await opened.context.close();
   });
 });
+
+describe('staff', () => {
+  it('intake deactivate a worker; erasing a peer is an administrator’s, only once they have typed what it means', async () => {
+    const leaving = await makeSupportWorker(t, { displayName: 'Ola Leaving' });
+    const erased = await makePeer(t, { displayName: 'Rui Erased', livedExperiences: ['grief'] });
+    const opened = await signedIn('Intake staff', DESKTOP);
+    const { page } = opened;
+    await withScreenshots('intake deactivates', [page], async () => {
+      await page.goto(`/intake/workers/${leaving.id}`);
+      await page.getByRole('button', { name: 'Deactivate worker' }).click();
+      await page.getByRole('button', { name: 'Reactivate worker' }).waitFor();
+      await page.goto(`/intake/peers/${erased.id}`);
+      await page.getByRole('heading', { name: 'Peer: Rui Erased' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Erase this peer' }).count()).toBe(0);
+    });
+    expectClean(opened);
+    await opened.context.close();
+
+    const admin = await signedIn('Administrator', DESKTOP);
+    await withScreenshots('admin erases', [admin.page], async () => {
+      const page = admin.page;
+
+      await page.goto(`/intake/peers/${erased.id}`);
+      await page.getByRole('button', { name: 'Erase this peer' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Erase Rui Erased?' });
+      expect(await dialog.textContent()).toContain('This cannot be undone.');
+      const confirm = dialog.getByRole('button', { name: 'Erase for good' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.getByLabel('Type ERASE to confirm').fill('ERASE');
+      await confirm.click();
+      await page.getByRole('heading', { name: 'Find a peer or support worker' }).waitFor();
+    });
+    expectClean(admin);
+    await admin.context.close();
+    const [worker] = await t.dataSource.query('SELECT active FROM support_worker WHERE id = $1', [leaving.id]);
+    expect(worker.active).toBe(false);
+    const [peer] = await t.dataSource.query('SELECT erased_at, display_name FROM peer WHERE id = $1', [erased.id]);
+    expect(peer.erased_at).not.toBeNull();
+    expect(peer.display_name).not.toBe('Rui Erased');
+  });
+});
+
+describe('GraphiQL, in development', () => {
+  it('works from this build alone, under the same policy as the pages, with the tab’s sign-in', async () => {
+    const opened = await signedIn('Intake staff', DESKTOP);
+    await withScreenshots('graphiql', [opened.page], async () => {
+      await opened.page.goto('/graphiql');
+      await opened.page.locator('.graphiql-container').waitFor();
+      await opened.page.waitForLoadState('networkidle');
+    });
+    expectClean(opened);
+    await opened.context.close();
+  });
+});

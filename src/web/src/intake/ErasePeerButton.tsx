@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '../api/use-query';
 import { messages } from '../messages';
+import { useSession } from '../session/use-session';
 import { useAnnounce } from '../shell/announcer';
 import { Dialog } from '../shell/Dialog';
 import { ErrorNotice } from '../shell/ErrorNotice';
@@ -9,6 +10,8 @@ import { ErasePeer } from './operations';
 
 /** Erasure cannot be undone: the dialog says what it removes and asks for a typed confirmation. */
 export function ErasePeerButton({ peerId, name }: { peerId: string; name: string }) {
+  // Erasure is an administrator's (or the peer's own) decision; intake staff are not offered it.
+  const administrator = useSession()?.role === 'ADMIN';
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const erase = useMutation(ErasePeer);
@@ -21,6 +24,7 @@ export function ErasePeerButton({ peerId, name }: { peerId: string; name: string
       navigate('/intake');
     }
   };
+  if (!administrator) return null;
   return (
     <section className="danger-zone">
       <button type="button" className="button-danger" onClick={() => setOpen(true)}>
