@@ -92,7 +92,7 @@ async function listen(app: NestFastifyApplication, environment: Environment): Pr
   const bound = app.getHttpServer().address() as AddressInfo;
   log.info(
     { address: bound.address, port: bound.port },
-    `GraphQL API on http://${loopbackOnly ? '127.0.0.1' : 'localhost'}:${bound.port}/graphql`,
+    `Pages on http://${loopbackOnly ? '127.0.0.1' : 'localhost'}:${bound.port}/, GraphQL API at /graphql`,
   );
 }
 

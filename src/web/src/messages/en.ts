@@ -3,7 +3,10 @@
  * (`Messages`): the compiler then names any message it lacks.
  */
 
-type Names = (names: string) => string;
+/** Tag names (or a language, or a distance) a reason speaks of, worded for a sentence. */
+type Names = (names: string[]) => string;
+
+const and = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
 
 export const en = {
   app: {
@@ -194,28 +197,30 @@ export const en = {
   /** Why a worker was suggested, worded for whoever reads it. */
   reasons: {
     peer: {
-      SHARED_LIVED_EXPERIENCE: ((names) => `You both have lived experience of ${names}.`) as Names,
-      RELATED_LIVED_EXPERIENCE: ((names) => `You have lived experience of related things: ${names}.`) as Names,
-      SHARED_INTEREST: ((names) => `You both enjoy ${names}.`) as Names,
-      RELATED_INTEREST: ((names) => `You enjoy related things: ${names}.`) as Names,
-      SHARED_CULTURE: ((names) => `You share a cultural background: ${names}.`) as Names,
-      SHARED_FIRST_LANGUAGE: ((language) => `You both speak ${language}, your first language.`) as Names,
-      SHARED_LANGUAGE: ((language) => `You both speak ${language}.`) as Names,
+      SHARED_LIVED_EXPERIENCE: ((names) => `You both have lived experience of ${and(names)}.`) as Names,
+      RELATED_LIVED_EXPERIENCE: ((names) =>
+        `Your experience of ${names[0]} is close to theirs of ${names[1] ?? names[0]}.`) as Names,
+      SHARED_INTEREST: ((names) => `You both enjoy ${and(names)}.`) as Names,
+      RELATED_INTEREST: ((names) => `You enjoy ${names[0]}, and they enjoy ${names[1] ?? names[0]}.`) as Names,
+      SHARED_CULTURE: ((names) => `You share a cultural background: ${and(names)}.`) as Names,
+      SHARED_FIRST_LANGUAGE: (([language]) => `You both speak ${language}, your first language.`) as Names,
+      SHARED_LANGUAGE: (([language]) => `You both speak ${language}.`) as Names,
       CLOSE_IN_AGE: (() => 'You are close in age.') as Names,
-      NEARBY: ((km) => (km === '0' ? 'They live very close to you.' : `They live about ${km} km from you.`)) as Names,
+      NEARBY: (([km]) => (km === '0' ? 'They live very close to you.' : `They live about ${km} km from you.`)) as Names,
       AVAILABLE_AT_THE_SAME_TIMES: (() => 'You are free at some of the same times.') as Names,
       HAS_ROOM: (() => 'They have time to take you on.') as Names,
     },
     staff: {
-      SHARED_LIVED_EXPERIENCE: ((names) => `They both have lived experience of ${names}.`) as Names,
-      RELATED_LIVED_EXPERIENCE: ((names) => `They have lived experience of related things: ${names}.`) as Names,
-      SHARED_INTEREST: ((names) => `They both enjoy ${names}.`) as Names,
-      RELATED_INTEREST: ((names) => `They enjoy related things: ${names}.`) as Names,
-      SHARED_CULTURE: ((names) => `They share a cultural background: ${names}.`) as Names,
-      SHARED_FIRST_LANGUAGE: ((language) => `They both speak ${language}, the peer’s first language.`) as Names,
-      SHARED_LANGUAGE: ((language) => `They both speak ${language}.`) as Names,
+      SHARED_LIVED_EXPERIENCE: ((names) => `They both have lived experience of ${and(names)}.`) as Names,
+      RELATED_LIVED_EXPERIENCE: ((names) =>
+        `The peer’s experience of ${names[0]} is close to the worker’s of ${names[1] ?? names[0]}.`) as Names,
+      SHARED_INTEREST: ((names) => `They both enjoy ${and(names)}.`) as Names,
+      RELATED_INTEREST: ((names) => `The peer enjoys ${names[0]}, and the worker ${names[1] ?? names[0]}.`) as Names,
+      SHARED_CULTURE: ((names) => `They share a cultural background: ${and(names)}.`) as Names,
+      SHARED_FIRST_LANGUAGE: (([language]) => `They both speak ${language}, the peer’s first language.`) as Names,
+      SHARED_LANGUAGE: (([language]) => `They both speak ${language}.`) as Names,
       CLOSE_IN_AGE: (() => 'They are close in age.') as Names,
-      NEARBY: ((km) =>
+      NEARBY: (([km]) =>
         km === '0' ? 'They live very close to each other.' : `They live about ${km} km apart.`) as Names,
       AVAILABLE_AT_THE_SAME_TIMES: (() => 'They are free at some of the same times.') as Names,
       HAS_ROOM: (() => 'The worker has room in their caseload.') as Names,

@@ -1,4 +1,4 @@
-import { languageName, listOf, messages, tagName } from '../messages';
+import { languageName, messages, tagName } from '../messages';
 
 export type Reader = 'peer' | 'staff';
 
@@ -20,9 +20,9 @@ type Code = keyof typeof messages.reasons.peer;
 export function wordReason(reason: ExplainedReason, reader: Reader): string | undefined {
   const say = messages.reasons[reader][reason.code as Code];
   if (!say) return undefined;
-  if (reason.language) return say(languageName(reason.language));
-  if (reason.distanceKm != null) return say(String(reason.distanceKm));
-  return say(listOf(reason.tags.map(tagName)));
+  if (reason.language) return say([languageName(reason.language)]);
+  if (reason.distanceKm != null) return say([String(reason.distanceKm)]);
+  return say(reason.tags.map(tagName));
 }
 
 export function wordReasons(reasons: readonly ExplainedReason[], reader: Reader): string[] {
