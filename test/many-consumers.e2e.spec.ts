@@ -54,14 +54,6 @@ describe('two consumer processes on one queue', () => {
 
   it('share the work, never compute one peer in both at once, and lose no write', async () => {
     await recordClaims();
-    const intake = await t.tokenFor({ role: 'INTAKE' });
-    for (let i = 0; i < 10; i++) await makeSupportWorker(t);
-    const peerIds: string[] = [];
-    for (let i = 0; i < PEERS; i++) {
-      const peer = await makePeer(t);
-      await t.gql(REQUEST, { peerId: peer.id }, intake);
-      peerIds.push(peer.id);
-    }
     for (let i = 0; i < 2; i++) {
       consumers.push(
         startServiceProcess({
@@ -72,9 +64,22 @@ describe('two consumer processes on one queue', () => {
           WORKER_CONCURRENCY: '2',
           // Small batches, so that a refresh of 40 peers is many jobs for the two to share.
           RECOMPUTE_BATCH_SIZE: '4',
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'info',
         }),
       );
+    }
+    // Both consumers are taking jobs before there is any work: one that started seconds before the
+    // other (a loaded machine) would otherwise take it all, and the sharing would not be tested.
+    for (const consumer of consumers) {
+      await eventually(async () => /"msg":"started"/.test(consumer.output()), 'both consumers to start', 60_000);
+    }
+    const intake = await t.tokenFor({ role: 'INTAKE' });
+    for (let i = 0; i < 10; i++) await makeSupportWorker(t);
+    const peerIds: string[] = [];
+    for (let i = 0; i < PEERS; i++) {
+      const peer = await makePeer(t);
+      await t.gql(REQUEST, { peerId: peer.id }, intake);
+      peerIds.push(peer.id);
     }
     await eventually(() => allComputed(peerIds), 'every request to be computed', 60_000).catch((error: Error) => {
       throw new Error(
