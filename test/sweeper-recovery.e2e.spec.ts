@@ -92,7 +92,9 @@ describe('the queue losing its data while requests wait', () => {
         requestIds.push(response.data!.requestMatch.id);
       }
       const held = await interactive.getJobs(['waiting', 'prioritized']);
-      expect(held.filter((job) => job.name === JobName.RECOMPUTE_BATCH)).toHaveLength(peers.length);
+      // At least a wake-up per request (a sweep that ran as the queues paused may have added one:
+      // wake-ups carry nothing, so a spare one is harmless).
+      expect(held.filter((job) => job.name === JobName.RECOMPUTE_BATCH).length).toBeGreaterThanOrEqual(peers.length);
       // What is owed is in PostgreSQL, beside the data: only the jobs that wake consumers go.
       const [{ due }] = await t.dataSource.query(`SELECT count(*)::int AS due FROM recompute_due`);
       expect(due).toBe(peers.length);
