@@ -16,6 +16,23 @@ describe('parseEnvironment', () => {
     });
   });
 
+  it('ends page sessions after 30 idle minutes or 8 hours, unless told otherwise', () => {
+    expect(parseEnvironment({})).toMatchObject({ SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 8 });
+    expect(parseEnvironment({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '1' })).toMatchObject({
+      SESSION_IDLE_MINUTES: 15,
+      SESSION_MAX_HOURS: 1,
+    });
+    expect(() => parseEnvironment({ SESSION_IDLE_MINUTES: '0' })).toThrow(
+      /SESSION_IDLE_MINUTES must be a whole number from 1 to 1440/,
+    );
+    expect(() => parseEnvironment({ SESSION_MAX_HOURS: '2.5' })).toThrow(
+      /SESSION_MAX_HOURS must be a whole number from 1 to 168/,
+    );
+    expect(() => parseEnvironment({ SESSION_IDLE_MINUTES: '120', SESSION_MAX_HOURS: '1' })).toThrow(
+      /SESSION_IDLE_MINUTES must be at most SESSION_MAX_HOURS in minutes/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseEnvironment({ DATABASE_URL: '', JWT_SECRET: ' ' }).DATABASE_URL).toBeUndefined();
   });

@@ -40,6 +40,10 @@ const environmentSchema = z
     ),
     /** How far the identity provider's clock may be from this one, for exp, nbf and iat. */
     TOKEN_CLOCK_SKEW_SECONDS: wholeNumber(0, 300).default(30),
+    /** A page's session ends after this long without a request. */
+    SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60).default(30),
+    /** A page's session ends this long after sign-in, however busy: a working day at most by default. */
+    SESSION_MAX_HOURS: wholeNumber(1, 7 * 24).default(8),
     /** Requests per minute one caller may send: a verified subject, whichever of its tokens it sends; else an address. */
     RATE_LIMIT_PER_MINUTE: wholeNumber(1).default(1200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +81,13 @@ const environmentSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'or JWT_JWKS_URL is required when NODE_ENV=production',
+      });
+    }
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SESSION_IDLE_MINUTES'],
+        message: 'must be at most SESSION_MAX_HOURS in minutes',
       });
     }
     if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
