@@ -71,26 +71,33 @@ describe('the pages, in development', () => {
     expect(page.text).not.toMatch(/https?:\/\//);
   });
 
-  it('let the development sign-in mint a token only for someone it lists', async () => {
+  it('let the development sign-in begin a session only for someone it lists', async () => {
     const server = t.app.getHttpServer();
+    const page = { host: 'localhost:3000', origin: 'http://localhost:3000' };
     const listed = await request(server).get('/development/sign-in');
     expect(listed.body).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'INTAKE' })]));
-    const signedIn = await request(server).post('/development/sign-in').send({ role: 'INTAKE' });
+    const signedIn = await request(server).post('/development/sign-in').set(page).send({ role: 'INTAKE' });
     expect(signedIn.status).toBe(200);
-    const me = await t.gql('{ tags(kind: CULTURE) { slug } }', {}, signedIn.body.token);
-    expect(me.errors).toBeUndefined();
+    expect(signedIn.body.token).toBeUndefined();
+    const [cookie] = (signedIn.headers['set-cookie'] as unknown as string[])[0].split(';');
+    const me = await request(server)
+      .post('/graphql')
+      .set({ ...page, cookie, 'content-type': 'application/json' })
+      .send({ query: '{ tags(kind: CULTURE) { slug } }' });
+    expect(me.body.errors).toBeUndefined();
     const unknownPeer = await request(server)
       .post('/development/sign-in')
+      .set(page)
       .send({ role: 'PEER', peerId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownPeer.status).toBe(404);
-    expect((await request(server).post('/development/sign-in').send({ role: 'SERVICE' })).status).toBe(400);
+    expect((await request(server).post('/development/sign-in').set(page).send({ role: 'SERVICE' })).status).toBe(400);
     // A name rebound to 127.0.0.1 by another site still arrives with that site's Host.
     const rebound = await request(server)
       .post('/development/sign-in')
-      .set('host', 'evil.example:3000')
+      .set({ host: 'evil.example:3000', origin: 'http://evil.example:3000' })
       .send({ role: 'ADMIN' });
     expect(rebound.status).toBe(403);
-    expect(rebound.body.token).toBeUndefined();
+    expect(rebound.headers['set-cookie']).toBeUndefined();
   });
 });
 

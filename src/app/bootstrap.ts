@@ -10,13 +10,21 @@ import { GraphqlExceptionFilter } from '../common/errors/graphql-exception.filte
 import { loggerOptions, requestIdOf } from '../common/logging/logger-options';
 import { logRequests } from '../common/logging/request-logging';
 import { limitRequestRate } from '../common/hardening/rate-limit';
-import { authenticate, AuthenticatedRequest } from '../common/auth/authentication';
+import { AuthenticatedRequest } from '../common/auth/authentication';
 import { TokenVerifier } from '../common/auth/token-verifier';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { startLogger } from './start-logger';
 import { DataSource } from 'typeorm';
 import { servePages } from './pages/serve-pages';
 import { serveDevelopmentSignIn } from './pages/development-sign-in';
+import { serveSession } from './pages/session-routes';
+import { SessionStore } from '../sessions/session-store';
+import {
+  authenticateRequest,
+  crossSiteWrite,
+  refuseCrossSiteWrite,
+  SessionRequest,
+} from '../sessions/session-authentication';
 
 /** Requests larger than this are refused before parsing: no legitimate operation comes close. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -41,13 +49,18 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     logger: startLogger(environment.LOG_LEVEL),
     abortOnError: false,
   });
-  // The token is verified once, as the request arrives: the rate limit keys on who it names.
+  // The token or session is verified once, as the request arrives: the rate limit keys on who it names.
   const tokens = app.get(TokenVerifier);
-  fastify.addHook('onRequest', async (request) => {
-    (request as unknown as AuthenticatedRequest).authentication = await authenticate(
-      tokens,
-      request.headers.authorization,
-    );
+  const sessions = new SessionStore(app.get(DataSource), {
+    idleMinutes: environment.SESSION_IDLE_MINUTES,
+    maxHours: environment.SESSION_MAX_HOURS,
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    const { authentication, session } = await authenticateRequest(tokens, sessions, request.headers);
+    (request as unknown as AuthenticatedRequest).authentication = authentication;
+    (request as unknown as SessionRequest).session = session;
+    // Refused before anything runs; Apollo's CSRF prevention stays on behind it for /graphql.
+    if (session && crossSiteWrite(request)) return refuseCrossSiteWrite(reply);
   });
   await limitRequestRate(fastify, {
     perMinute: environment.RATE_LIMIT_PER_MINUTE,
@@ -55,7 +68,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     prefix: options.queue.prefix,
   });
   servePages(fastify, { helpLines: environment.HELP_LINES, graphiql: environment.NODE_ENV !== 'production' });
-  serveDevelopmentSignIn(fastify, app.get(DataSource), environment);
+  serveSession(fastify, app.get(DataSource), sessions);
+  serveDevelopmentSignIn(fastify, app.get(DataSource), sessions, environment);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));

@@ -11,6 +11,10 @@ export enum AuditAction {
   ERASE = 'ERASE',
   /** Everything held about a peer was handed out as a copy (exportPeerData). */
   EXPORT = 'EXPORT',
+  /** A person signed in to the pages: a session began. */
+  SIGN_IN = 'SIGN_IN',
+  /** A person signed out of the pages: their session ended at once. */
+  SIGN_OUT = 'SIGN_OUT',
 }
 
 export enum AuditSubject {
@@ -19,4 +23,6 @@ export enum AuditSubject {
   MATCH_REQUEST = 'MATCH_REQUEST',
   SUGGESTION = 'SUGGESTION',
   MATCH = 'MATCH',
+  /** A session of the pages, by its id; the cookie that opens it is never on record. */
+  SESSION = 'SESSION',
 }

@@ -63,6 +63,8 @@ export class PeerErasureService {
         [peerId],
       );
       await manager.query(`UPDATE match SET end_note = NULL WHERE peer_id = $1`, [peerId]);
+      // Nothing outlives the erasure: a browser still signed in as the peer is signed out with it.
+      await manager.query(`DELETE FROM user_session WHERE peer_id = $1`, [peerId]);
       await recordChange(manager, actor, {
         action: AuditAction.ERASE,
         subjectType: AuditSubject.PEER,

@@ -221,6 +221,8 @@ export function registerEnums(): void {
       END: { description: 'A match was ended.' },
       ERASE: { description: 'A peer’s personal data was erased.' },
       EXPORT: { description: 'A copy of everything held about a peer was handed out (exportPeerData).' },
+      SIGN_IN: { description: 'A person signed in to the pages: a session began.' },
+      SIGN_OUT: { description: 'A person signed out of the pages: their session ended at once.' },
     },
   });
   registerEnumType(AuditSubject, {
@@ -232,6 +234,7 @@ export function registerEnums(): void {
       MATCH_REQUEST: { description: 'A match request.' },
       SUGGESTION: { description: 'A suggestion.' },
       MATCH: { description: 'A match.' },
+      SESSION: { description: 'A session of the pages, by its id.' },
     },
   });
 }

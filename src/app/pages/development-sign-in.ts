@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { signDevelopmentToken } from '../../common/auth/development-token';
+import { recordChange } from '../../audit/change-record';
+import { AuditAction, AuditSubject } from '../../audit/audit.enums';
 import { DEVELOPMENT_JWT_SECRET, Environment, jwtSecretOf } from '../../config/environment';
 import { demoSignIns } from '../../demo/demo-sign-in';
+import { crossSiteWrite, refuseCrossSiteWrite } from '../../sessions/session-authentication';
+import { sessionCookie, sessionCookieOf } from '../../sessions/session-cookie';
+import { principalOfSession, SessionStore } from '../../sessions/session-store';
+import { endSession } from './session-routes';
 
-/** Pages sign in as one of these in development; a token for anyone else is never minted here. */
+/** Pages sign in as one of these in development; a session for anyone else is never begun here. */
 export interface SignInChoice {
   /** The person's name; staff are named by the page, from their role. */
   label: string;
@@ -16,8 +21,6 @@ export interface SignInChoice {
   feature?: string;
 }
 
-/** Development tokens live for a working session at most: a forgotten tab signs itself out. */
-const SIGN_IN_LIFETIME_SECONDS = 4 * 3600;
 const RECENT_PEOPLE = 20;
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
@@ -66,12 +69,14 @@ const signInRequest = z.strictObject({
 });
 
 /**
- * `GET /development/sign-in` lists who the pages may sign in as; `POST` mints their token with the
- * development secret. Never registered in production or with a secret of the service's own.
+ * `GET /development/sign-in` lists who the pages may sign in as; `POST` begins a session for one of
+ * them and sets its cookie: the page never holds a token. Never registered in production or with
+ * a secret of the service's own.
  */
 export function serveDevelopmentSignIn(
   fastify: FastifyInstance,
   dataSource: DataSource,
+  sessions: SessionStore,
   environment: Environment,
 ): void {
   if (!developmentSignInAllowed(environment)) return;
@@ -85,17 +90,37 @@ export function serveDevelopmentSignIn(
     reply.header('cache-control', 'no-store').send(await choices(dataSource)),
   );
   fastify.post('/development/sign-in', async (request, reply) => {
+    // Another site must not sign a visitor in as someone of its choosing either.
+    if (crossSiteWrite(request)) return refuseCrossSiteWrite(reply);
     const parsed = signInRequest.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send({ error: 'role, and peerId or supportWorkerId, expected' });
     const wanted = parsed.data;
     const known = (await choices(dataSource)).find((choice) => keyOf(choice) === keyOf(wanted));
     if (!known) return reply.code(404).send({ error: 'no such person to sign in as' });
     const subject = `dev-${(known.peerId ?? known.supportWorkerId ?? known.role).toLowerCase()}`;
-    const token = await signDevelopmentToken(
-      DEVELOPMENT_JWT_SECRET,
-      { role: known.role, sub: subject, peerId: known.peerId, supportWorkerId: known.supportWorkerId },
-      { expiresIn: Math.min(SIGN_IN_LIFETIME_SECONDS, environment.TOKEN_MAX_LIFETIME_SECONDS) },
-    );
-    return reply.header('cache-control', 'no-store').send({ token, label: known.label, role: known.role });
+    // A new session each time, never the one the browser held: a value set before sign-in opens nothing after it.
+    const previous = sessionCookieOf(request.headers.cookie);
+    if (previous) await endSession(dataSource, sessions, previous, 'signOut');
+    const cookieValue = await dataSource.transaction(async (manager) => {
+      const created = await sessions.create(
+        { subject, role: known.role, peerId: known.peerId, supportWorkerId: known.supportWorkerId },
+        manager,
+      );
+      await recordChange(
+        manager,
+        { principal: principalOfSession(created.session), operation: 'developmentSignIn' },
+        {
+          action: AuditAction.SIGN_IN,
+          subjectType: AuditSubject.SESSION,
+          subjectId: created.session.id,
+          personId: known.peerId ?? known.supportWorkerId ?? null,
+        },
+      );
+      return created.cookieValue;
+    });
+    return reply
+      .header('cache-control', 'no-store')
+      .header('set-cookie', sessionCookie(cookieValue, sessions.maxAgeSeconds))
+      .send({ label: known.label, role: known.role });
   });
 }

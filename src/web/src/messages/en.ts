@@ -335,6 +335,8 @@ export const en = {
       READ_SENSITIVE: 'Read health information',
       REQUEST_MATCH: 'Asked for suggestions',
       CANCEL_REQUEST: 'Withdrew a request',
+      SIGN_IN: 'Signed in',
+      SIGN_OUT: 'Signed out',
       UPDATE: 'Changed the profile',
     },
   },
