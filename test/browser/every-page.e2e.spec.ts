@@ -220,13 +220,17 @@ describe('a support worker', () => {
 });
 
 describe('a peer', () => {
-  it('signs out, and the tab keeps nothing of them', async () => {
+  it('is signed in by a cookie no script can read, and signs out with the browser keeping nothing of them', async () => {
     const opened = await signedIn('Kim Waiting', PHONE);
     const { page } = opened;
     await withScreenshots('sign out', [page], async () => {
+      const [cookie] = await opened.context.cookies();
+      expect(cookie).toMatchObject({ name: '__Host-peermatch-session', httpOnly: true, secure: true, sameSite: 'Lax' });
+      expect(await page.evaluate<string>('document.cookie')).toBe('');
+      expect(await page.evaluate<number>('sessionStorage.length + localStorage.length')).toBe(0);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      expect(await page.evaluate<string | null>(`sessionStorage.getItem('peermatch.session')`)).toBeNull();
+      expect(await opened.context.cookies()).toEqual([]);
       await page.goto('/peer');
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -242,11 +246,12 @@ describe('a peer', () => {
       await page.goto(`/intake/peers/${other.id}`);
       await page.getByRole('heading', { name: 'Hello, Kim Waiting' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/peer');
-      // A page told it is someone else still holds only this peer's token: the API refuses.
-      await page.evaluate(`(() => {
-        const session = JSON.parse(sessionStorage.getItem('peermatch.session'));
-        sessionStorage.setItem('peermatch.session', JSON.stringify({ ...session, peerId: ${JSON.stringify(other.id)} }));
-      })()`);
+      // A page told it is someone else still sends only this peer's cookie: the API refuses.
+      await page.route('/session', (route) =>
+        route.fulfill({
+          json: { label: 'Kim Waiting', role: 'PEER', peerId: other.id, supportWorkerId: null },
+        }),
+      );
       await page.reload();
       await page.getByRole('alert').waitFor();
       await page.waitForLoadState('networkidle');

@@ -32,8 +32,9 @@ async function labelOf(dataSource: DataSource, session: StoredSession): Promise<
   return null;
 }
 
-function signedOut(reply: FastifyReply, status: number): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('set-cookie', clearedSessionCookie());
+/** 204, not 401: nobody signed in is what a page at its start expects to hear, not an error. */
+function signedOut(reply: FastifyReply): FastifyReply {
+  return reply.code(204).header('cache-control', 'no-store').header('set-cookie', clearedSessionCookie());
 }
 
 /** A session's end on the audit trail, in the transaction that deletes it. */
@@ -60,18 +61,18 @@ export async function endSession(
 }
 
 /**
- * `GET /session` says who the session cookie signs in, or 401; `POST /session/sign-out` ends it at
+ * `GET /session` says who the session cookie signs in, or 204; `POST /session/sign-out` ends it at
  * once. Cross-site sign-out is refused with every other cookie-carried write (bootstrap).
  */
 export function serveSession(fastify: FastifyInstance, dataSource: DataSource, sessions: SessionStore): void {
   fastify.get('/session', async (request: FastifyRequest, reply) => {
     const { session } = request as unknown as SessionRequest;
-    if (!session) return signedOut(reply, 401).send({ error: 'not signed in' });
+    if (!session) return signedOut(reply).send();
     const label = await labelOf(dataSource, session);
     // A person whose record is gone has nothing left to be signed in to.
     if (label === undefined) {
       await endSession(dataSource, sessions, sessionCookieOf(request.headers.cookie)!, 'session');
-      return signedOut(reply, 401).send({ error: 'not signed in' });
+      return signedOut(reply).send();
     }
     const answer: SignedIn = {
       label,
@@ -84,6 +85,6 @@ export function serveSession(fastify: FastifyInstance, dataSource: DataSource, s
   fastify.post('/session/sign-out', async (request, reply) => {
     const cookieValue = sessionCookieOf(request.headers.cookie);
     if (cookieValue) await endSession(dataSource, sessions, cookieValue, 'signOut');
-    return signedOut(reply, 204).send();
+    return signedOut(reply).send();
   });
 }

@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import type { TadaDocumentNode } from 'gql.tada';
-import { credentials, signOut } from '../session/session';
+import { credentials, REQUEST_CREDENTIALS, signOut } from '../session/session';
 
 /** The error codes the API names (README: Errors carry extensions.code). */
 export type ErrorCode =
@@ -36,6 +36,7 @@ export async function request<Result, Variables>(
   try {
     response = await fetch('/graphql', {
       method: 'POST',
+      credentials: REQUEST_CREDENTIALS,
       headers: { 'content-type': 'application/json', accept: 'application/json', ...credentials() },
       body: JSON.stringify({ query: print(document), variables }),
     });
@@ -46,7 +47,7 @@ export async function request<Result, Variables>(
   const [error] = body.errors ?? [];
   if (error) {
     const code = (error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as ErrorCode;
-    // A token that expired, or a person whose access ended, signs the page out.
+    // A session that ended, or a person whose access ended, signs the page out.
     if (code === 'UNAUTHENTICATED') signOut();
     throw new ApiError(code, error.message, fieldsOf(error.extensions?.fields));
   }

@@ -15,11 +15,12 @@ const HOME: Record<Role, string> = { PEER: '/peer', SUPPORT_WORKER: '/worker', I
 export function App() {
   const session = useSession();
   const path = usePath();
-  const home = session ? HOME[session.role] : '/sign-in';
+  // null until the server has said who is signed in: no view is chosen, and no address changed, before.
+  const home = session === null ? undefined : session ? HOME[session.role] : '/sign-in';
 
   // Each person has one home; any other address takes them there rather than to someone else's view.
   useEffect(() => {
-    if (!path.startsWith(home)) navigate(home);
+    if (home && !path.startsWith(home)) navigate(home);
   }, [path, home]);
 
   // A new view is a new page to a screen reader: its title says which, and reading starts at it.
@@ -52,7 +53,8 @@ export function App() {
       </header>
       {(!session || session.role === 'PEER') && <HelpNow />}
       <main id="main" tabIndex={-1}>
-        {!session && <SignInPage />}
+        {session === null && <p role="status">{messages.app.loading}</p>}
+        {session === undefined && <SignInPage />}
         {session?.role === 'PEER' && <PeerApp peerId={session.peerId!} path={path} />}
         {session?.role === 'SUPPORT_WORKER' && <WorkerApp supportWorkerId={session.supportWorkerId!} />}
         {(session?.role === 'INTAKE' || session?.role === 'ADMIN') && <IntakeApp role={session.role} path={path} />}
