@@ -65,6 +65,22 @@ describe('sessions the server holds for the pages', () => {
     expect(attributes.some((attribute) => /^domain=/i.test(attribute))).toBe(false);
   });
 
+  it('answers a page and its assets without looking the session up: they are the same for everyone', async () => {
+    const { cookie } = await asPeer(kim);
+    const page = await request(server()).get('/peer').set({ host: HOST, cookie });
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
+    const { statements } = await t.queries.count(async () => {
+      expect((await request(server()).get('/peer').set({ host: HOST, cookie })).status).toBe(200);
+      expect((await request(server()).get(asset).set({ host: HOST, cookie })).status).toBe(200);
+    });
+    expect(statements.filter((statement) => /user_session/.test(statement))).toEqual([]);
+    // The same cookie on an API call is looked up.
+    const { statements: apiStatements } = await t.queries.count(() =>
+      graphql({ host: HOST, cookie }, PEER_QUERY, { id: kim }),
+    );
+    expect(apiStatements.some((statement) => /user_session/.test(statement))).toBe(true);
+  });
+
   it('stores only the SHA-256 of the cookie value, never the value', async () => {
     const { value } = await asPeer(kim);
     const hash = createHash('sha256').update(value).digest('hex');

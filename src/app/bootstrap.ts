@@ -10,12 +10,12 @@ import { GraphqlExceptionFilter } from '../common/errors/graphql-exception.filte
 import { loggerOptions, requestIdOf } from '../common/logging/logger-options';
 import { logRequests } from '../common/logging/request-logging';
 import { limitRequestRate } from '../common/hardening/rate-limit';
-import { AuthenticatedRequest } from '../common/auth/authentication';
+import { ANONYMOUS, AuthenticatedRequest } from '../common/auth/authentication';
 import { TokenVerifier } from '../common/auth/token-verifier';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { startLogger } from './start-logger';
 import { DataSource } from 'typeorm';
-import { servePages } from './pages/serve-pages';
+import { PublicFileRoute, servePages } from './pages/serve-pages';
 import { serveDevelopmentSignIn } from './pages/development-sign-in';
 import { serveSession } from './pages/session-routes';
 import { SessionStore } from '../sessions/session-store';
@@ -56,7 +56,9 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     maxHours: environment.SESSION_MAX_HOURS,
   });
   fastify.addHook('onRequest', async (request, reply) => {
-    const { authentication, session } = await authenticateRequest(tokens, sessions, request.headers);
+    const { authentication, session } = (request.routeOptions.config as PublicFileRoute).publicFile
+      ? { authentication: ANONYMOUS, session: undefined }
+      : await authenticateRequest(tokens, sessions, request.headers);
     (request as unknown as AuthenticatedRequest).authentication = authentication;
     (request as unknown as SessionRequest).session = session;
     // Refused before anything runs; Apollo's CSRF prevention stays on behind it for /graphql.

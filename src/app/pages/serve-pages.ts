@@ -12,6 +12,15 @@ export interface PagesOptions {
   graphiql: boolean;
 }
 
+/**
+ * The same bytes for everyone, signed in or not: the request need not be authenticated (a page
+ * load would otherwise look its session up once per asset).
+ */
+export interface PublicFileRoute {
+  publicFile?: boolean;
+}
+const PUBLIC_FILE = { config: { publicFile: true } satisfies PublicFileRoute };
+
 const HELP_LINES_PLACEHOLDER = '"__HELP_LINES__"';
 
 /** JSON inside a <script type="application/json">: no "<" may end the element early. */
@@ -34,7 +43,7 @@ function send(reply: FastifyReply, file: BuiltFile): FastifyReply {
 export function servePages(fastify: FastifyInstance, options: PagesOptions): void {
   const built = readBuiltPages();
   if (!built) {
-    fastify.get('/', (_request, reply) =>
+    fastify.get('/', PUBLIC_FILE, (_request, reply) =>
       reply.code(503).headers(PAGE_HEADERS).type('text/plain').send('The pages are not built: run npm run build.'),
     );
     return;
@@ -46,11 +55,11 @@ export function servePages(fastify: FastifyInstance, options: PagesOptions): voi
       index.body.toString('utf8').replace(HELP_LINES_PLACEHOLDER, () => embeddedJson(options.helpLines)),
     ),
   };
-  for (const route of PAGE_ROUTES) fastify.get(route, (_request, reply) => send(reply, page));
+  for (const route of PAGE_ROUTES) fastify.get(route, PUBLIC_FILE, (_request, reply) => send(reply, page));
   const graphiql = built.get('/graphiql.html');
-  if (options.graphiql && graphiql) fastify.get('/graphiql', (_request, reply) => send(reply, graphiql));
+  if (options.graphiql && graphiql) fastify.get('/graphiql', PUBLIC_FILE, (_request, reply) => send(reply, graphiql));
   for (const [path, file] of built) {
     if (path.endsWith('.html')) continue;
-    fastify.get(path, (_request, reply) => send(reply, file));
+    fastify.get(path, PUBLIC_FILE, (_request, reply) => send(reply, file));
   }
 }

@@ -6,7 +6,8 @@ import type { TokenVerifier } from './token-verifier';
 export type Authentication =
   { kind: 'anonymous' } | { kind: 'verified'; principal: Principal } | { kind: 'refused'; error: DomainError };
 
-const ANONYMOUS: Authentication = { kind: 'anonymous' };
+/** No token, no session: who calls only what needs no one. */
+export const ANONYMOUS: Authentication = { kind: 'anonymous' };
 
 /** The scheme is case-insensitive and may be followed by any run of spaces (RFC 9110). */
 export function bearerToken(header: string | string[] | undefined): string | undefined {

@@ -16,7 +16,14 @@ export interface QueryState<Result> {
 export function useQuery<Result, Variables>(
   document: TadaDocumentNode<Result, Variables>,
   variables: Variables,
-  { pollMs, skip = false }: { pollMs?: number; skip?: boolean } = {},
+  {
+    pollMs,
+    skip = false,
+  }: {
+    /** How often to read again; a function decides from what was last read (faster while something is on its way). */
+    pollMs?: number | ((data: Result | undefined) => number | undefined);
+    skip?: boolean;
+  } = {},
 ): QueryState<Result> {
   const [data, setData] = useState<Result>();
   const [error, setError] = useState<ApiError>();
@@ -46,11 +53,12 @@ export function useQuery<Result, Variables>(
     void refetch();
   }, [refetch, skip]);
 
+  const interval = typeof pollMs === 'function' ? pollMs(data) : pollMs;
   useEffect(() => {
-    if (skip || !pollMs) return;
-    const timer = setInterval(() => void refetch(), pollMs);
+    if (skip || !interval) return;
+    const timer = setInterval(() => void refetch(), interval);
     return () => clearInterval(timer);
-  }, [refetch, pollMs, skip]);
+  }, [refetch, interval, skip]);
 
   return { data, error, loading, refetch };
 }

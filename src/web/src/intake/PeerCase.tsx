@@ -21,24 +21,23 @@ const PENDING_POLL_MS = 2000;
 
 /** One peer as intake staff work with them: request a match, watch it become ready, read the suggestions. */
 export function PeerCase({ peerId }: { peerId: string }) {
-  const [polling, setPolling] = useState(false);
   const query = useQuery(PeerCaseQuery, { id: peerId });
-  const watched = useQuery(PeerRequestStatus, { id: peerId }, { pollMs: PENDING_POLL_MS, skip: !polling });
+  const peer = query.data?.peer ?? undefined;
+  const status = peer?.openRequest?.status;
+  const pending = status === 'PENDING';
+  const watched = useQuery(PeerRequestStatus, { id: peerId }, { pollMs: PENDING_POLL_MS, skip: !pending });
   const request = useMutation(RequestMatch);
   const cancel = useMutation(CancelMatchRequest);
   const announce = useAnnounce();
-  const peer = query.data?.peer ?? undefined;
-  const status = peer?.openRequest?.status;
   useEffect(() => {
-    setPolling(status === 'PENDING');
     if (status) announce(messages.intake.requestStatus[status]);
   }, [status, announce]);
   // Once the watched status moves on, the whole case is read again, once.
   const watchedStatus = watched.data?.peer?.openRequest?.status;
   const refetch = query.refetch;
   useEffect(() => {
-    if (polling && watchedStatus && watchedStatus !== 'PENDING') void refetch();
-  }, [polling, watchedStatus, refetch]);
+    if (pending && watchedStatus && watchedStatus !== 'PENDING') void refetch();
+  }, [pending, watchedStatus, refetch]);
 
   if (query.loading && !peer) return <p>{messages.app.loading}</p>;
   if (!peer) return <MissingNotice error={query.error} />;

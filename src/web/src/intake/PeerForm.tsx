@@ -2,17 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { readFragment, type VariablesOf } from '../api/graphql';
 import { useMutation, useQuery } from '../api/use-query';
 import { CheckboxGroup } from '../forms/CheckboxGroup';
-import { ImportanceFields, type Importance } from '../forms/ImportanceFields';
-import { GENDERS, parseLanguages, type Gender, type MatchFactor } from '../forms/options';
+import { ImportanceFields, importanceInput, importanceOf, type Importance } from '../forms/ImportanceFields';
+import { GENDERS, type Gender } from '../forms/options';
 import { messages } from '../messages';
-import { useAnnounce } from '../shell/announcer';
 import { ErrorNotice } from '../shell/ErrorNotice';
-import { navigate } from '../shell/router';
 import { CreatePeer, PeerForEditing, PeerProfileFields, TagsQuery, UpdatePeer } from './operations';
-import { draftOf, EMPTY_PROFILE, numberOrNull, ProfileFields, type ProfileDraft } from './ProfileFields';
+import { useOpenSaved } from './use-open-saved';
+import { draftOf, EMPTY_PROFILE, ProfileFields, profileInput, type ProfileDraft } from './ProfileFields';
 
 type PeerInput = VariablesOf<typeof CreatePeer>['input'];
-type Slot = NonNullable<PeerInput['availability']>[number];
 
 /** Registers a peer (no id) or edits one: every field, tags from the taxonomy, consent explained. */
 export function PeerForm({ peerId }: { peerId?: string }) {
@@ -20,7 +18,7 @@ export function PeerForm({ peerId }: { peerId?: string }) {
   const existing = useQuery(PeerForEditing, { id: peerId ?? '' }, { skip: !peerId });
   const create = useMutation(CreatePeer);
   const update = useMutation(UpdatePeer);
-  const announce = useAnnounce();
+  const openSaved = useOpenSaved('peers');
   const [profile, setProfile] = useState<ProfileDraft>(EMPTY_PROFILE);
   const [genders, setGenders] = useState<Gender[]>([]);
   const [importance, setImportance] = useState<Importance>({});
@@ -32,9 +30,7 @@ export function PeerForm({ peerId }: { peerId?: string }) {
     if (!record) return;
     setProfile(draftOf(record, record.maxDistanceKm));
     setGenders(record.preferences.workerGenders ?? []);
-    setImportance(
-      Object.fromEntries((record.preferences.importance ?? []).map((item) => [item.factor, item.importance])),
-    );
+    setImportance(importanceOf(record.preferences.importance));
     setUseExperience(record.consent.useLivedExperienceForMatching);
     setShareExperience(record.consent.shareLivedExperienceWithWorkers);
     // Only when another record arrives: edits in progress are not overwritten by a refetch.
@@ -43,42 +39,23 @@ export function PeerForm({ peerId }: { peerId?: string }) {
   if (tags.error || existing.error) return <ErrorNotice error={tags.error ?? existing.error} />;
   if (!tags.data || (peerId && !record)) return <p>{messages.app.loading}</p>;
 
+  const { distanceKm, ...shared } = profileInput(profile);
   const input: PeerInput = {
-    displayName: profile.displayName.trim(),
-    gender: profile.gender || null,
-    birthYear: numberOrNull(profile.birthYear),
-    languages: parseLanguages(profile.languages),
-    modes: profile.modes,
-    location: profile.location,
-    maxDistanceKm: numberOrNull(profile.distanceKm),
-    availability: profile.availability as Slot[],
-    livedExperiences: profile.livedExperiences,
-    interests: profile.interests,
-    culturalBackgrounds: profile.culturalBackgrounds,
+    ...shared,
+    maxDistanceKm: distanceKm,
     preferences: {
       workerGenders: genders,
-      importance: Object.entries(importance).map(([factor, value]) => ({
-        factor: factor as MatchFactor,
-        importance: value,
-      })),
+      importance: importanceInput(importance),
     },
     consent: { useLivedExperienceForMatching: useExperience, shareLivedExperienceWithWorkers: shareExperience },
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (peerId) {
-      if (await update.run({ id: peerId, input })) {
-        announce(messages.intake.updated);
-        navigate(`/intake/peers/${peerId}`);
-      }
-    } else {
-      const created = await create.run({ input });
-      if (created) {
-        announce(messages.intake.created(created.createPeer.displayName));
-        navigate(`/intake/peers/${created.createPeer.id}`);
-      }
-    }
+    const saved = peerId
+      ? (await update.run({ id: peerId, input }))?.updatePeer
+      : (await create.run({ input }))?.createPeer;
+    openSaved(saved, !peerId);
   };
 
   return (

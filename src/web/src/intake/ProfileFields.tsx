@@ -1,8 +1,10 @@
 import { AvailabilityGrid } from '../forms/AvailabilityGrid';
 import { CheckboxGroup } from '../forms/CheckboxGroup';
-import { GENDERS, MODES, type Gender, type SupportMode } from '../forms/options';
+import type { VariablesOf } from '../api/graphql';
+import { GENDERS, MODES, parseLanguages, type Gender, type SupportMode } from '../forms/options';
 import { messages } from '../messages';
 import { PlacePicker, type Location } from './PlacePicker';
+import type { CreatePeer } from './operations';
 import { TagChoices, type Tags } from './TagChoices';
 
 /** What peers and support workers both have, as the forms hold it while it is edited. */
@@ -35,7 +37,27 @@ export const EMPTY_PROFILE: ProfileDraft = {
 };
 
 /** Blank number fields are left out (null), not sent as zero. */
-export const numberOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+const numberOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+
+type Slot = NonNullable<VariablesOf<typeof CreatePeer>['input']['availability']>[number];
+
+/** The fields a peer's and a worker's input share, as the API takes them; the distance is the form's own. */
+export function profileInput(draft: ProfileDraft) {
+  return {
+    displayName: draft.displayName.trim(),
+    gender: draft.gender || null,
+    birthYear: numberOrNull(draft.birthYear),
+    languages: parseLanguages(draft.languages),
+    modes: draft.modes,
+    location: draft.location,
+    // The grid offers only the week's slots, so every value is one.
+    availability: draft.availability as Slot[],
+    livedExperiences: draft.livedExperiences,
+    interests: draft.interests,
+    culturalBackgrounds: draft.culturalBackgrounds,
+    distanceKm: numberOrNull(draft.distanceKm),
+  };
+}
 
 export function ProfileFields({
   draft,

@@ -1,16 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { readFragment, type VariablesOf } from '../api/graphql';
 import { useMutation, useQuery } from '../api/use-query';
-import { parseLanguages } from '../forms/options';
 import { messages } from '../messages';
-import { useAnnounce } from '../shell/announcer';
 import { ErrorNotice } from '../shell/ErrorNotice';
-import { navigate } from '../shell/router';
 import { CreateWorker, TagsQuery, UpdateWorker, WorkerForEditing, WorkerProfileFields } from './operations';
-import { draftOf, EMPTY_PROFILE, numberOrNull, ProfileFields, type ProfileDraft } from './ProfileFields';
+import { useOpenSaved } from './use-open-saved';
+import { draftOf, EMPTY_PROFILE, ProfileFields, profileInput, type ProfileDraft } from './ProfileFields';
 
 type WorkerInput = VariablesOf<typeof CreateWorker>['input'];
-type Slot = NonNullable<WorkerInput['availability']>[number];
 const DEFAULT_CAPACITY = '6';
 
 /** Registers a support worker (no id) or edits one. */
@@ -19,7 +16,7 @@ export function WorkerForm({ supportWorkerId }: { supportWorkerId?: string }) {
   const existing = useQuery(WorkerForEditing, { id: supportWorkerId ?? '' }, { skip: !supportWorkerId });
   const create = useMutation(CreateWorker);
   const update = useMutation(UpdateWorker);
-  const announce = useAnnounce();
+  const openSaved = useOpenSaved('workers');
   const [profile, setProfile] = useState<ProfileDraft>(EMPTY_PROFILE);
   const [capacity, setCapacity] = useState(DEFAULT_CAPACITY);
   const [accepting, setAccepting] = useState(true);
@@ -37,36 +34,20 @@ export function WorkerForm({ supportWorkerId }: { supportWorkerId?: string }) {
   if (tags.error || existing.error) return <ErrorNotice error={tags.error ?? existing.error} />;
   if (!tags.data || (supportWorkerId && !record)) return <p>{messages.app.loading}</p>;
 
+  const { distanceKm, ...shared } = profileInput(profile);
   const input: WorkerInput = {
-    displayName: profile.displayName.trim(),
-    gender: profile.gender || null,
-    birthYear: numberOrNull(profile.birthYear),
-    languages: parseLanguages(profile.languages),
-    modes: profile.modes,
-    location: profile.location,
-    serviceRadiusKm: numberOrNull(profile.distanceKm),
-    availability: profile.availability as Slot[],
-    livedExperiences: profile.livedExperiences,
-    interests: profile.interests,
-    culturalBackgrounds: profile.culturalBackgrounds,
+    ...shared,
+    serviceRadiusKm: distanceKm,
     capacity: Number(capacity),
     acceptingNewPeers: accepting,
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (supportWorkerId) {
-      if (await update.run({ id: supportWorkerId, input })) {
-        announce(messages.intake.updated);
-        navigate(`/intake/workers/${supportWorkerId}`);
-      }
-    } else {
-      const created = await create.run({ input });
-      if (created) {
-        announce(messages.intake.created(created.createSupportWorker.displayName));
-        navigate(`/intake/workers/${created.createSupportWorker.id}`);
-      }
-    }
+    const saved = supportWorkerId
+      ? (await update.run({ id: supportWorkerId, input }))?.updateSupportWorker
+      : (await create.run({ input }))?.createSupportWorker;
+    openSaved(saved, !supportWorkerId);
   };
 
   return (

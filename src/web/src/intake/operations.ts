@@ -1,4 +1,5 @@
 import { graphql } from '../api/graphql';
+import { ReasonFields } from '../reasons/operations';
 
 export const FindPeople = graphql(`
   query FindPeople($name: String) {
@@ -158,13 +159,7 @@ export const PeerCase = graphql(
               displayName
             }
             explained {
-              code
-              language
-              distanceKm
-              tags {
-                slug
-                label
-              }
+              ...ReasonFields
             }
             breakdown {
               ...ScoreComponentFields
@@ -182,7 +177,7 @@ export const PeerCase = graphql(
       }
     }
   `,
-  [ScoreComponentFields],
+  [ScoreComponentFields, ReasonFields],
 );
 
 /** What staff watch while a request is worked out: its status alone, so waiting reads no health information. */
@@ -215,18 +210,12 @@ export const ExplainMatch = graphql(
           ...ScoreComponentFields
         }
         explained {
-          code
-          language
-          distanceKm
-          tags {
-            slug
-            label
-          }
+          ...ReasonFields
         }
       }
     }
   `,
-  [ScoreComponentFields],
+  [ScoreComponentFields, ReasonFields],
 );
 
 export const WorkerProfileFields = graphql(`

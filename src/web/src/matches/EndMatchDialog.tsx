@@ -33,7 +33,7 @@ export function EndMatchDialog({
   const announce = useAnnounce();
   const submit = async () => {
     if (reason && (await end.run({ id: matchId, reason }))) {
-      announce(messages.peer.ended);
+      announce(messages.matches.ended);
       onClose();
       onEnded();
     }
@@ -47,7 +47,7 @@ export function EndMatchDialog({
         }}
       >
         {intro && <p>{intro}</p>}
-        <RadioGroup legend={messages.peer.endReasonLabel} options={reasons} selected={reason} onChange={setReason} />
+        <RadioGroup legend={messages.matches.reasonLabel} options={reasons} selected={reason} onChange={setReason} />
         <ErrorNotice error={end.error} />
         <div className="actions">
           <button type="submit" disabled={!reason || end.pending}>

@@ -20,8 +20,6 @@ export const en = {
     saved: 'Saved.',
     cancel: 'Cancel',
     close: 'Close',
-    back: 'Back',
-    notFound: 'There is nothing at this address.',
     mainNavigation: 'Main',
   },
   yes: 'Yes',
@@ -78,7 +76,6 @@ export const en = {
     workers: 'Peer support workers',
     as: (label: string) => `Sign in as ${label}`,
     unavailable: 'Sign-in is not available here. Ask your service how to sign in.',
-    signedOut: 'You have signed out.',
     refused: 'That sign-in is no longer available. The list has been brought up to date.',
     features: {
       PEER_CHOOSING: 'a peer with suggestions to choose from',
@@ -194,6 +191,11 @@ export const en = {
     NOT_A_FIT: 'Not a fit',
     OTHER: 'Other',
   },
+  /** Ending a match, whoever ends it. */
+  matches: {
+    reasonLabel: 'Reason',
+    ended: 'The match has ended.',
+  },
   /** Why a worker was suggested, worded for whoever reads it. */
   reasons: {
     peer: {
@@ -274,14 +276,11 @@ export const en = {
     endMatch: 'End this match',
     endHeading: (name: string) => `End working with ${name}?`,
     endIntro: 'You can ask for new suggestions afterwards.',
-    endReasonLabel: 'Reason',
     confirmEnd: 'End the match',
-    ended: 'The match has ended.',
     chosen: (name: string) => `You are now working with ${name}.`,
     preferencesHeading: 'What matters to me',
     preferencesIntro:
       'Tell us what matters to you in a peer support worker. Your suggestions will be worked out again after you save.',
-    importanceLegend: (factor: string) => factor,
     workerGendersLegend: 'I would like a peer support worker who is',
     workerGendersHint: 'Leave all unticked if it does not matter to you.',
     interestsLegend: 'Things I enjoy',
@@ -315,7 +314,6 @@ export const en = {
     endMatch: 'End this match',
     endHeading: (name: string) => `End working with ${name}?`,
     confirmEnd: 'End the match',
-    ended: 'The match has ended.',
     pastHeading: 'Past matches',
     acceptingLegend: 'New peers',
     accepting: 'I am taking new peers',
@@ -353,7 +351,6 @@ export const en = {
     peersHeading: 'Peers',
     workersHeading: 'Support workers',
     noResults: 'No one matches.',
-    open: (name: string) => `Open ${name}`,
     peerHeading: (name: string) => `Peer: ${name}`,
     workerHeading: (name: string) => `Support worker: ${name}`,
     newPeerHeading: 'Register a peer',

@@ -20,11 +20,16 @@ export function PeerHome({ peerId }: { peerId: string }) {
   // After a decline: the suggestions shown then, so a new one is noticed whenever it arrives.
   const [awaitingRefill, setAwaitingRefill] = useState<Set<string>>();
   const announce = useAnnounce();
-  const [fast, setFast] = useState(false);
-  const home = useQuery(PeerHomeQuery, { id: peerId }, { pollMs: fast ? WAITING_POLL_MS : RESTING_POLL_MS });
+  const home = useQuery(
+    PeerHomeQuery,
+    { id: peerId },
+    {
+      pollMs: (data) =>
+        data?.peer?.openRequest?.status === 'PENDING' || awaitingRefill ? WAITING_POLL_MS : RESTING_POLL_MS,
+    },
+  );
   const peer = home.data?.peer ?? undefined;
   const status = peer?.openRequest?.status;
-  useEffect(() => setFast(status === 'PENDING' || !!awaitingRefill), [status, awaitingRefill]);
 
   const ids = (peer?.suggestions ?? []).map((suggestion) => suggestion.id);
   const idsKey = ids.join(' ');

@@ -3,7 +3,7 @@ import type { ResultOf } from '../api/graphql';
 import { useMutation, useQuery } from '../api/use-query';
 import { AvailabilityGrid } from '../forms/AvailabilityGrid';
 import { CheckboxGroup } from '../forms/CheckboxGroup';
-import { ImportanceFields, type Importance } from '../forms/ImportanceFields';
+import { ImportanceFields, importanceInput, importanceOf, type Importance } from '../forms/ImportanceFields';
 import { GENDERS, MODES, parseLanguages, type Gender, type SupportMode } from '../forms/options';
 import { messages, tagLabel } from '../messages';
 import { useAnnounce } from '../shell/announcer';
@@ -27,9 +27,7 @@ export function PeerPreferences({ peerId }: { peerId: string }) {
 
   useEffect(() => {
     if (!peer) return;
-    setImportance(
-      Object.fromEntries((peer.preferences.importance ?? []).map((item) => [item.factor, item.importance])),
-    );
+    setImportance(importanceOf(peer.preferences.importance));
     setGenders(peer.preferences.workerGenders ?? []);
     setInterests(peer.interests.map((tag) => tag.slug));
     setLanguages(peer.languages.join(', '));
@@ -47,10 +45,7 @@ export function PeerPreferences({ peerId }: { peerId: string }) {
       input: {
         preferences: {
           workerGenders: genders,
-          importance: Object.entries(importance).map(([factor, value]) => ({
-            factor: factor as keyof typeof messages.factors,
-            importance: value,
-          })),
+          importance: importanceInput(importance),
         },
         interests,
         languages: parseLanguages(languages),

@@ -1,42 +1,40 @@
 import { graphql } from '../api/graphql';
+import { ReasonFields } from '../reasons/operations';
 
-export const PeerHomeQuery = graphql(`
-  query PeerHome($id: ID!) {
-    peer(id: $id) {
-      id
-      displayName
-      openRequest {
+export const PeerHomeQuery = graphql(
+  `
+    query PeerHome($id: ID!) {
+      peer(id: $id) {
         id
-        status
-      }
-      suggestions(status: OPEN) {
-        id
-        rank
-        supportWorker {
+        displayName
+        openRequest {
           id
-          displayName
+          status
         }
-        explained {
-          code
-          language
-          distanceKm
-          tags {
-            slug
-            label
+        suggestions(status: OPEN) {
+          id
+          rank
+          supportWorker {
+            id
+            displayName
+          }
+          explained {
+            ...ReasonFields
+          }
+        }
+        activeMatch {
+          id
+          startedAt
+          supportWorker {
+            id
+            displayName
           }
         }
       }
-      activeMatch {
-        id
-        startedAt
-        supportWorker {
-          id
-          displayName
-        }
-      }
     }
-  }
-`);
+  `,
+  [ReasonFields],
+);
 
 export const AcceptSuggestion = graphql(`
   mutation AcceptSuggestion($id: ID!) {
