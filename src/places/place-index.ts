@@ -1,19 +1,11 @@
+import type { PostcodeRow } from './postcode-data';
+
 /** A suburb or locality with its postcode, as the lookup gives it. */
 export interface PlaceEntry {
   suburb: string;
   postcode: string;
   state: string;
   location: { latitude: number; longitude: number };
-}
-
-/** A row of the postcode data as published: only what a place needs is read. */
-export interface PostcodeRow {
-  postcode: string;
-  locality: string;
-  state: string;
-  lat: number;
-  long: number;
-  type?: string;
 }
 
 // Post office boxes and large-volume receivers are postal addresses, not places people live.

