@@ -126,7 +126,8 @@ describe('npm run seed:demo', () => {
         WHERE (SELECT count(*) FROM match m WHERE m.support_worker_id = w.id AND m.status = 'ACTIVE') > w.capacity`,
     );
     expect(overCapacity).toBe(0);
-    // Each match came from an accepted suggestion of an accepted request, with a worker the peer shares a language with.
+    // Each match came from an accepted suggestion of an accepted request, with a worker the peer shares a language
+    // with, explained as the pages read it (a code beside each sentence).
     const inconsistent = await one(
       dataSource,
       `SELECT count(*)::int FROM match m
@@ -134,6 +135,7 @@ describe('npm run seed:demo', () => {
          JOIN peer p ON p.id = m.peer_id JOIN support_worker w ON w.id = m.support_worker_id
         WHERE s.status <> 'ACCEPTED' OR r.status <> 'ACCEPTED' OR s.support_worker_id <> m.support_worker_id
            OR s.peer_id <> m.peer_id OR jsonb_array_length(s.breakdown) = 0 OR NOT (p.languages && w.languages)
+           OR jsonb_array_length(s.explained) <> jsonb_array_length(s.reasons) OR jsonb_array_length(s.reasons) = 0
            OR m.started_at < p.created_at OR NOT w.active`,
     );
     expect(inconsistent).toBe(0);

@@ -238,11 +238,12 @@ async function write(manager: EntityManager, now: Date): Promise<DemoSeedResult>
   const requestOf = new Map(requestIds.map((row) => [row.peer_id, row.id]));
   const startedAt = (peerId: string) => daysAgo(now, peers.find((peer) => peer.profile.id === peerId)!.actedDaysAgo);
   const suggestionIds: { id: string; peer_id: string }[] = await manager.query(
-    `INSERT INTO suggestion (request_id, peer_id, support_worker_id, rank, score, status, reasons, breakdown, weights,
-                             created_at, updated_at)
-     SELECT request_id, peer_id, support_worker_id, 1, score, 'ACCEPTED', reasons, breakdown, weights, created_at, at
+    `INSERT INTO suggestion (request_id, peer_id, support_worker_id, rank, score, status, reasons, explained, breakdown,
+                             weights, created_at, updated_at)
+     SELECT request_id, peer_id, support_worker_id, 1, score, 'ACCEPTED', reasons, explained, breakdown, weights,
+            created_at, at
        FROM jsonb_to_recordset($1::jsonb) AS r(request_id uuid, peer_id uuid, support_worker_id uuid, score float8,
-            reasons jsonb, breakdown jsonb, weights jsonb, created_at timestamptz, at timestamptz)
+            reasons jsonb, explained jsonb, breakdown jsonb, weights jsonb, created_at timestamptz, at timestamptz)
      RETURNING id, peer_id`,
     [
       JSON.stringify(
@@ -252,6 +253,7 @@ async function write(manager: EntityManager, now: Date): Promise<DemoSeedResult>
           support_worker_id: match.workerId,
           score: match.explanation.score,
           reasons: match.explanation.reasons,
+          explained: match.explanation.explained,
           breakdown: match.explanation.breakdown,
           weights: match.weights,
           created_at: daysAgo(startedAt(match.peerId), 1.5).toISOString(),
