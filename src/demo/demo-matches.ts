@@ -4,6 +4,7 @@ import {
   PeerProfile,
   preparePeer,
   prepareWorkers,
+  rankCandidates,
   TaxonomyIndex,
   Weights,
   weightsFor,
@@ -36,16 +37,18 @@ export function planMatches(
       taxonomy,
     );
     const preparedPeer = preparePeer(peer, prepared);
-    let best: { index: number; explanation: PairExplanation & { score: number } } | undefined;
-    for (let index = 0; index < workers.length; index++) {
-      const explanation = explainPair(preparedPeer, prepared, index);
-      if (explanation.score === null || (best && best.explanation.score >= explanation.score)) continue;
-      best = { index, explanation: { ...explanation, score: explanation.score } };
-    }
-    if (!best) continue;
-    const workerId = workers[best.index].id;
-    load.set(workerId, load.get(workerId)! + 1);
-    matches.push({ peerId: peer.id, workerId, explanation: best.explanation, weights: weightsFor(peer.importance) });
+    // The engine's own ranking, ties by worker id as it breaks them; only the winner is explained.
+    const [top] = rankCandidates(preparedPeer, prepared, 1);
+    if (!top) continue;
+    const explanation = explainPair(preparedPeer, prepared, top.workerIndex);
+    if (explanation.score === null) continue;
+    load.set(top.workerId, load.get(top.workerId)! + 1);
+    matches.push({
+      peerId: peer.id,
+      workerId: top.workerId,
+      explanation: { ...explanation, score: explanation.score },
+      weights: weightsFor(peer.importance),
+    });
   }
   return matches;
 }

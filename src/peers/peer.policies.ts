@@ -49,32 +49,22 @@ export const PEER_PRIVATE = definePolicy<Peer, GraphqlContext>('peer private', {
   SERVICE: scope('profiles:read'),
 });
 
+/** Who reads a peer's health information whole, whatever they consented to share with a worker. */
+const SENSITIVE_READERS = { ...STAFF, PEER: ownPeer, SERVICE: scope('profiles:read') };
+
 /**
- * Health and other sensitive information (lived experience, cultural backgrounds): a worker
- * sees it only as the peer consented; every read by someone else is on record.
- */
-/**
- * A peer's worker in an active match reads it only as the peer chose to share it: unshared, an
- * empty list and nothing on record, rather than a refusal that would take the whole match (and
- * every other peer of theirs) out of the answer.
+ * Health and other sensitive information (lived experience, cultural backgrounds); every read by
+ * someone else is on record. A peer's worker in an active match reads it only as the peer chose
+ * to share it: unshared, an empty list and nothing on record, rather than a refusal that would
+ * take the whole match (and every other peer of theirs) out of the answer.
  */
 export const PEER_SENSITIVE = definePolicy<Peer, GraphqlContext>(
   'peer sensitive',
-  {
-    ...STAFF,
-    PEER: ownPeer,
-    SUPPORT_WORKER: inTheirActiveMatch,
-    SERVICE: scope('profiles:read'),
-  },
+  { ...SENSITIVE_READERS, SUPPORT_WORKER: inTheirActiveMatch },
   {
     audit: { persons: asPerson },
     redacted: {
-      fullView: {
-        ...STAFF,
-        PEER: ownPeer,
-        SUPPORT_WORKER: allOf(inTheirActiveMatch, sharedWithWorkers),
-        SERVICE: scope('profiles:read'),
-      },
+      fullView: { ...SENSITIVE_READERS, SUPPORT_WORKER: allOf(inTheirActiveMatch, sharedWithWorkers) },
       redact: () => [],
     },
   },

@@ -88,20 +88,17 @@ export class SessionStore {
       return undefined;
     }
     if (row.stale) await db.query('UPDATE user_session SET last_seen_at = now() WHERE id = $1', [row.id]);
-    return {
-      id: row.id,
-      subject: row.subject,
-      role: row.role,
-      peerId: row.peer_id ?? undefined,
-      supportWorkerId: row.support_worker_id ?? undefined,
-    };
+    return sessionOf(row);
   }
 
-  /** Ends the session at once; what it was, if it was live. */
+  /** Ends the session at once, in one statement; what it was, if it was live. */
   async end(cookieValue: string, db: Queryable = this.dataSource): Promise<StoredSession | undefined> {
-    const session = await this.find(cookieValue, db);
-    await db.query('DELETE FROM user_session WHERE token_hash = $1', [hashOf(cookieValue)]);
-    return session;
+    const [[row]]: [SessionRow[], number] = await db.query(
+      `DELETE FROM user_session WHERE token_hash = $3
+       RETURNING id, subject, role, peer_id, support_worker_id, ${this.ended} AS ended`,
+      [...this.limits, hashOf(cookieValue)],
+    );
+    return row && !row.ended ? sessionOf(row) : undefined;
   }
 
   private get ended(): string {
@@ -111,6 +108,16 @@ export class SessionStore {
   private get limits(): number[] {
     return [this.settings.idleMinutes, this.settings.maxHours];
   }
+}
+
+function sessionOf(row: SessionRow): StoredSession {
+  return {
+    id: row.id,
+    subject: row.subject,
+    role: row.role,
+    peerId: row.peer_id ?? undefined,
+    supportWorkerId: row.support_worker_id ?? undefined,
+  };
 }
 
 /** A session's principal as every access check reads it: a person has no scopes. */

@@ -17,3 +17,18 @@ export function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataS
     return ids.map((id) => found.get(id) ?? null);
   });
 }
+
+/** The one row per peer that also matches `where` (an active match, an open request), batched by peer. */
+export function onePerPeer<T extends ObjectLiteral & { peerId: string }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+) {
+  return new DataLoader<string, T | null>(async (peerIds) => {
+    const rows = await dataSource
+      .getRepository(entity)
+      .findBy({ ...where, peerId: In([...peerIds]) } as FindOptionsWhere<T>);
+    const found = new Map(rows.map((row) => [row.peerId, row]));
+    return peerIds.map((id) => found.get(id) ?? null);
+  });
+}

@@ -38,17 +38,25 @@ function IsNotBlank(): PropertyDecorator {
 }
 
 /**
- * A person's name: the spaces around it dropped, never blank, and at most `maxLength` UTF-16
- * code units once normalised, which keeps it within a varchar of that many characters.
+ * Text with the spaces around it dropped, at most `maxLength` UTF-16 code units once normalised
+ * (which keeps it within a varchar of that many characters), and never blank unless `blank` says so.
  */
-export function PersonName({ maxLength }: { maxLength: number }): PropertyDecorator {
+export function TrimmedText({ maxLength, blank = false }: { maxLength: number; blank?: boolean }): PropertyDecorator {
   return (target, property) => {
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? trimSpaces(value) : value))(
       target,
       property,
     );
     IsString()(target, property);
-    IsNotBlank()(target, property);
+    if (!blank) IsNotBlank()(target, property);
     MaxLength(maxLength)(target, property);
   };
+}
+
+/** A person's name as people are registered with it. */
+export const DISPLAY_NAME_MAX_LENGTH = 100;
+
+/** A person's name: trimmed, never blank, within its column. */
+export function PersonName({ maxLength }: { maxLength: number }): PropertyDecorator {
+  return TrimmedText({ maxLength });
 }

@@ -218,13 +218,3 @@ export function sentenceOf(reason: ExplainedReason, taxonomy: TaxonomyIndex): st
       throw new Error(`No sentence for the reason ${reason.code}`);
   }
 }
-
-/** Plain sentences saying what the pair shares, strongest first (see explainedReasonsFor). */
-export function reasonsFor(
-  peer: PeerProfile,
-  worker: WorkerProfile,
-  values: Readonly<Record<MatchFactor, number>>,
-  taxonomy: TaxonomyIndex,
-): string[] {
-  return explainedReasonsFor(peer, worker, values, taxonomy).map((reason) => sentenceOf(reason, taxonomy));
-}

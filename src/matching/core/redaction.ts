@@ -35,11 +35,6 @@ export function reasonsWithout(reasons: readonly string[], kinds: readonly TagKi
   return reasons.filter((reason) => !kinds.some((kind) => isReasonAbout(kind, reason)));
 }
 
-/**
- * Items in the order a reader who may not see these factors would rank them: by the score left
- * without them, best first, ties by worker id as the ranking breaks them. A rank or an order
- * taken from the full score would tell what the removed factors weighed.
- */
 /** The explained reasons left once those speaking of these kinds of tag are taken out, as reasonsWithout does the sentences. */
 export function explainedWithout(
   explained: readonly ExplainedReason[],
@@ -51,6 +46,11 @@ export function explainedWithout(
   });
 }
 
+/**
+ * Items in the order a reader who may not see these factors would rank them: by the score left
+ * without them, best first, ties by worker id as the ranking breaks them. A rank or an order
+ * taken from the full score would tell what the removed factors weighed.
+ */
 export function orderWithout<T extends { breakdown: readonly ScoreComponent[]; supportWorkerId: string }>(
   items: readonly T[],
   factors: readonly MatchFactor[],

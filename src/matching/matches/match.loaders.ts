@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { byId } from '../../common/loaders/loader-registry';
+import { DataSource } from 'typeorm';
+import { byId, onePerPeer } from '../../common/loaders/loader-registry';
 import { MatchStatus } from '../core/matching.enums';
 import { activeMatchCounts } from './active-match-counts';
 import { Match } from './match.entity';
@@ -16,13 +16,7 @@ declare module '../../common/loaders/loader-registry' {
 export function matchLoaders(dataSource: DataSource) {
   return {
     matchById: byId(dataSource, Match),
-    activeMatchOfPeer: new DataLoader<string, Match | null>(async (peerIds) => {
-      const matches = await dataSource
-        .getRepository(Match)
-        .findBy({ peerId: In([...peerIds]), status: MatchStatus.ACTIVE });
-      const byPeer = new Map(matches.map((match) => [match.peerId, match]));
-      return peerIds.map((id) => byPeer.get(id) ?? null);
-    }),
+    activeMatchOfPeer: onePerPeer(dataSource, Match, { status: MatchStatus.ACTIVE }),
     activeMatchCountOfSupportWorker: new DataLoader<string, number>(async (workerIds) => {
       const counts = await activeMatchCounts(dataSource.manager, workerIds);
       return workerIds.map((id) => counts.get(id) ?? 0);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byId } from '../../common/loaders/loader-registry';
+import { byId, onePerPeer } from '../../common/loaders/loader-registry';
 import { OPEN_REQUEST_STATUSES } from '../core/matching.enums';
 import { MatchRequest } from './match-request.entity';
 
@@ -15,12 +15,6 @@ declare module '../../common/loaders/loader-registry' {
 export function matchRequestLoaders(dataSource: DataSource) {
   return {
     matchRequestById: byId(dataSource, MatchRequest),
-    openRequestOfPeer: new DataLoader<string, MatchRequest | null>(async (peerIds) => {
-      const requests = await dataSource
-        .getRepository(MatchRequest)
-        .findBy({ peerId: In([...peerIds]), status: In([...OPEN_REQUEST_STATUSES]) });
-      const byPeer = new Map(requests.map((request) => [request.peerId, request]));
-      return peerIds.map((id) => byPeer.get(id) ?? null);
-    }),
+    openRequestOfPeer: onePerPeer(dataSource, MatchRequest, { status: In([...OPEN_REQUEST_STATUSES]) }),
   };
 }

@@ -6,6 +6,7 @@ import { AuditAction, AuditSubject } from '../../audit/audit.enums';
 import { recordChange } from '../../audit/change-record';
 import type { Actor } from '../../common/access/actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { lockAfterPeer } from '../../peers/lock-after-peer';
 import { Peer } from '../../peers/peer.entity';
 import { MatchRequestStatus, OPEN_REQUEST_STATUSES } from '../core/matching.enums';
 import { MatchRequest } from './match-request.entity';
@@ -55,12 +56,12 @@ export class MatchRequestsService {
    */
   async cancel(id: string, actor: Actor): Promise<MatchRequest> {
     return retryingTransaction(this.dataSource, async (manager) => {
-      const missing = () => new DomainError('MATCH_REQUEST_NOT_FOUND', `No match request with id ${id}`);
-      const unlocked = await manager.findOne(MatchRequest, { where: { id }, select: { id: true, peerId: true } });
-      if (!unlocked) throw missing();
-      await manager.findOne(Peer, { where: { id: unlocked.peerId }, lock: { mode: 'pessimistic_write' } });
-      const request = await manager.findOne(MatchRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request) throw missing();
+      const request = await lockAfterPeer(
+        manager,
+        MatchRequest,
+        id,
+        () => new DomainError('MATCH_REQUEST_NOT_FOUND', `No match request with id ${id}`),
+      );
       if (request.status === MatchRequestStatus.ACCEPTED) {
         throw new DomainError('MATCH_REQUEST_ACCEPTED', 'This request was accepted: end the match instead');
       }

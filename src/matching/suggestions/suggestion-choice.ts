@@ -1,24 +1,21 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { Peer } from '../../peers/peer.entity';
+import { lockAfterPeer } from '../../peers/lock-after-peer';
 import { MatchRequestStatus, SuggestionStatus } from '../core/matching.enums';
 import { MatchRequest } from '../requests/match-request.entity';
 import { Suggestion } from './suggestion.entity';
 
 /**
- * Locks the peer, then the suggestion: every change to a peer's suggestions (accept, decline,
- * a recompute's write, erasure, expiry) takes the peer's row first, so two of them never wait
- * on each other's rows in opposite orders. The second of two accepts then finds its suggestion
- * withdrawn and answers SUGGESTION_NOT_OPEN instead of deadlocking.
+ * Locks the peer, then the suggestion (lockAfterPeer): the second of two accepts then finds its
+ * suggestion withdrawn and answers SUGGESTION_NOT_OPEN instead of deadlocking.
  */
-export async function lockSuggestionInOrder(manager: EntityManager, id: string): Promise<Suggestion> {
-  const missing = () => new DomainError('SUGGESTION_NOT_FOUND', `No suggestion with id ${id}`);
-  const unlocked = await manager.findOne(Suggestion, { where: { id }, select: { id: true, peerId: true } });
-  if (!unlocked) throw missing();
-  await manager.findOne(Peer, { where: { id: unlocked.peerId }, lock: { mode: 'pessimistic_write' } });
-  const suggestion = await manager.findOne(Suggestion, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!suggestion) throw missing();
-  return suggestion;
+export function lockSuggestionInOrder(manager: EntityManager, id: string): Promise<Suggestion> {
+  return lockAfterPeer(
+    manager,
+    Suggestion,
+    id,
+    () => new DomainError('SUGGESTION_NOT_FOUND', `No suggestion with id ${id}`),
+  );
 }
 
 /** Refuses a choice of anything but an OPEN suggestion. */

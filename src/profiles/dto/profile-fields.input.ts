@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Gender, SupportMode } from '../../matching/core/profile.enums';
-import { PersonName } from '../../common/validation/text-fields';
+import { PersonName, DISPLAY_NAME_MAX_LENGTH } from '../../common/validation/text-fields';
 import { LocationInput } from '../location';
 import { WeeklySlot } from '../weekly-slot';
 
@@ -56,7 +56,7 @@ export abstract class ProfileFieldsInput {
     description:
       'The name the person goes by: 1..100 characters once trimmed, on one line; control and invisible formatting characters are refused.',
   })
-  @PersonName({ maxLength: 100 })
+  @PersonName({ maxLength: DISPLAY_NAME_MAX_LENGTH })
   displayName!: string;
 
   @Field(() => Gender, { nullable: true, description: 'Null: not given.' })

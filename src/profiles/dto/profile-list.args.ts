@@ -1,11 +1,10 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { PageArgs } from '../../common/pagination/connection';
-import { trimSpaces } from '../../common/validation/text';
+import { DISPLAY_NAME_MAX_LENGTH, TrimmedText } from '../../common/validation/text-fields';
 
 /** As long as a display name may be: a longer piece of one cannot match. */
-export const NAME_CONTAINS_MAX_LENGTH = 100;
+export const NAME_CONTAINS_MAX_LENGTH = DISPLAY_NAME_MAX_LENGTH;
 
 /** A page of peers or support workers, optionally only those whose name holds some text. */
 @ArgsType()
@@ -14,10 +13,8 @@ export class ProfileListArgs extends PageArgs {
     nullable: true,
     description: `Only those whose displayName holds this text, in any case; % and _ match themselves. At most ${NAME_CONTAINS_MAX_LENGTH} characters; left out, null or blank: everyone.`,
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? trimSpaces(value) : value))
   @IsOptional()
-  @IsString()
-  @MaxLength(NAME_CONTAINS_MAX_LENGTH)
+  @TrimmedText({ maxLength: NAME_CONTAINS_MAX_LENGTH, blank: true })
   nameContains?: string | null;
 }
 
